@@ -1,0 +1,529 @@
+//! The messenger dataset: types for the JSON files under `data/`, embedded at compile time.
+//!
+//! Facts (values, links, dates) live here; every sentence a reader sees lives in the locale
+//! files and is reached through the text keys these types build, so that a new language adds
+//! files and touches no code.
+
+use serde::Deserialize;
+use std::fmt;
+
+/// One of the files under `data/`, with its path as it appears in error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataFile {
+    /// Path relative to the project root, e.g. `data/messengers.json`.
+    pub path: &'static str,
+    /// The file's contents.
+    pub text: &'static str,
+}
+
+/// The dataset files as embedded in the binary.
+pub const CRITERIA_FILE: DataFile = DataFile {
+    path: "data/criteria.json",
+    text: include_str!("../../data/criteria.json"),
+};
+/// See [`CRITERIA_FILE`].
+pub const NETWORKS_FILE: DataFile = DataFile {
+    path: "data/networks.json",
+    text: include_str!("../../data/networks.json"),
+};
+/// See [`CRITERIA_FILE`].
+pub const EDITIONS_FILE: DataFile = DataFile {
+    path: "data/editions.json",
+    text: include_str!("../../data/editions.json"),
+};
+/// See [`CRITERIA_FILE`].
+pub const MESSENGERS_FILE: DataFile = DataFile {
+    path: "data/messengers.json",
+    text: include_str!("../../data/messengers.json"),
+};
+
+/// A value of one messenger against one criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Value {
+    Yes,
+    No,
+    Partial,
+    Disputed,
+    Unknown,
+    NotApplicable,
+}
+
+impl Value {
+    /// Every value, in the order used by the legend.
+    pub const ALL: [Value; 6] = [
+        Value::Yes,
+        Value::Partial,
+        Value::Disputed,
+        Value::Unknown,
+        Value::NotApplicable,
+        Value::No,
+    ];
+
+    /// The id used in the data files, the DOM contract (`data-value`) and text keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Value::Yes => "yes",
+            Value::No => "no",
+            Value::Partial => "partial",
+            Value::Disputed => "disputed",
+            Value::Unknown => "unknown",
+            Value::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// The three groups of criteria the guide names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    Minimum,
+    BestCase,
+    More,
+}
+
+impl Group {
+    /// Every group, in display order.
+    pub const ALL: [Group; 3] = [Group::Minimum, Group::BestCase, Group::More];
+
+    /// The id used in the data files and text keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Minimum => "minimum",
+            Group::BestCase => "best-case",
+            Group::More => "more",
+        }
+    }
+}
+
+/// A network architecture, as the guide's "Types of Communication Networks" names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum NetworkId {
+    #[serde(rename = "centralized")]
+    Centralized,
+    #[serde(rename = "federated")]
+    Federated,
+    #[serde(rename = "p2p")]
+    P2p,
+    #[serde(rename = "anonymous-routing")]
+    AnonymousRouting,
+}
+
+impl NetworkId {
+    /// Every architecture, in display order.
+    pub const ALL: [NetworkId; 4] = [
+        NetworkId::Centralized,
+        NetworkId::Federated,
+        NetworkId::P2p,
+        NetworkId::AnonymousRouting,
+    ];
+
+    /// The id used in data files, text keys and the DOM contract (`data-network`).
+    pub fn id(self) -> &'static str {
+        match self {
+            NetworkId::Centralized => "centralized",
+            NetworkId::Federated => "federated",
+            NetworkId::P2p => "p2p",
+            NetworkId::AnonymousRouting => "anonymous-routing",
+        }
+    }
+
+    /// Parses an id as written by [`NetworkId::id`].
+    pub fn from_id(id: &str) -> Option<NetworkId> {
+        NetworkId::ALL.into_iter().find(|n| n.id() == id)
+    }
+}
+
+/// A messenger's standing in one edition of the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Recommended,
+    AdditionalOption,
+    NotListed,
+}
+
+impl Status {
+    /// The id used in data files, text keys and `data-standing`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Recommended => "recommended",
+            Status::AdditionalOption => "additional-option",
+            Status::NotListed => "not-listed",
+        }
+    }
+}
+
+/// A platform a messenger can be installed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    Android,
+    Ios,
+    Windows,
+    Macos,
+    Linux,
+    Web,
+}
+
+impl Platform {
+    /// Every platform, in display order.
+    pub const ALL: [Platform; 6] = [
+        Platform::Android,
+        Platform::Ios,
+        Platform::Windows,
+        Platform::Macos,
+        Platform::Linux,
+        Platform::Web,
+    ];
+
+    /// The id used in data files and text keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Platform::Android => "android",
+            Platform::Ios => "ios",
+            Platform::Windows => "windows",
+            Platform::Macos => "macos",
+            Platform::Linux => "linux",
+            Platform::Web => "web",
+        }
+    }
+}
+
+/// Where a download comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    GooglePlay,
+    AppStore,
+    FDroid,
+    Flathub,
+    Github,
+    Apk,
+    Website,
+}
+
+impl Channel {
+    /// The id used in data files and text keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Channel::GooglePlay => "google-play",
+            Channel::AppStore => "app-store",
+            Channel::FDroid => "f-droid",
+            Channel::Flathub => "flathub",
+            Channel::Github => "github",
+            Channel::Apk => "apk",
+            Channel::Website => "website",
+        }
+    }
+}
+
+/// One criterion of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id: DOM contract (`data-criterion`), URL state and text keys.
+    pub id: String,
+    /// Which of the guide's lists it belongs to.
+    pub group: Group,
+    /// The value that meets the criterion: `yes` for most, `no` for `phone-number-required`.
+    pub best: Value,
+    /// Whether the guide defines the term (a `criterion.<id>.definition` text exists).
+    #[serde(default)]
+    pub definition: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriteriaFile {
+    groups: Vec<Group>,
+    criteria: Vec<Criterion>,
+}
+
+/// One network architecture, with how many advantages and disadvantages its texts list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    /// Which architecture.
+    pub id: NetworkId,
+    /// Number of `network.<id>.advantage.<n>` texts, n from 1.
+    pub advantages: usize,
+    /// Number of `network.<id>.disadvantage.<n>` texts, n from 1.
+    pub disadvantages: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworksFile {
+    networks: Vec<Network>,
+}
+
+/// One edition of the guide, oldest first in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// Stable id, used in text keys.
+    pub id: String,
+    /// `YYYY-MM-DD` where the date is known.
+    pub date: Option<String>,
+    /// Where this edition can be read.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionsFile {
+    editions: Vec<Edition>,
+}
+
+/// A messenger's links, as the guide lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Links {
+    pub homepage: String,
+    pub privacy_policy: String,
+    pub documentation: String,
+    pub source_code: String,
+    pub donate: Option<String>,
+    pub specification: Option<String>,
+}
+
+impl Links {
+    /// Each present link with the text key of its label, in display order.
+    pub fn labelled(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("link.homepage", self.homepage.as_str()),
+            ("link.privacy-policy", self.privacy_policy.as_str()),
+            ("link.documentation", self.documentation.as_str()),
+            ("link.source-code", self.source_code.as_str()),
+        ];
+        if let Some(url) = &self.specification {
+            out.push(("link.specification", url));
+        }
+        if let Some(url) = &self.donate {
+            out.push(("link.donate", url));
+        }
+        out
+    }
+}
+
+/// One way to install a messenger.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Download {
+    pub platform: Platform,
+    pub channel: Channel,
+    pub url: String,
+}
+
+/// An independent audit.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audit {
+    /// Stable id within the messenger; text key `messenger.<m>.audit.<id>`.
+    pub id: String,
+    pub year: u16,
+    /// The auditing firm or authors, where known (a proper noun, not translated).
+    pub auditor: Option<String>,
+    pub url: String,
+}
+
+/// A messenger's standing in one edition.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standing {
+    /// An id from `data/editions.json`.
+    pub edition: String,
+    pub status: Status,
+}
+
+/// A source for a value.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The site or document's name (a proper noun, not translated).
+    pub name: String,
+    pub url: String,
+    /// What this source says, where sources disagree.
+    pub claims: Option<Value>,
+}
+
+/// One messenger × criterion value.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    pub value: Value,
+    pub sources: Vec<Source>,
+    /// `YYYY-MM-DD`: when the sources were last checked.
+    pub checked: String,
+}
+
+/// One messenger.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messenger {
+    /// Stable id: DOM contract (`data-messenger`), URL state and text keys.
+    pub id: String,
+    /// The product's name (not translated).
+    pub name: String,
+    pub maker: String,
+    pub protocol: String,
+    pub networks: Vec<NetworkId>,
+    pub links: Links,
+    pub downloads: Vec<Download>,
+    pub audits: Vec<Audit>,
+    /// Caveat ids; text key `messenger.<m>.caveat.<id>`.
+    pub caveats: Vec<String>,
+    /// One entry per edition, oldest first.
+    pub standing: Vec<Standing>,
+    /// Criterion id → value.
+    #[serde(default)]
+    pub values: Vec<(String, Cell)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MessengersFile {
+    messengers: Vec<serde_json::Value>,
+}
+
+impl Messenger {
+    /// This messenger's value for a criterion, if the dataset has one.
+    pub fn cell(&self, criterion: &str) -> Option<&Cell> {
+        self.values
+            .iter()
+            .find(|(id, _)| *id == criterion)
+            .map(|(_, cell)| cell)
+    }
+
+    /// The latest standing (the last edition that has one).
+    pub fn latest_standing(&self) -> Option<&Standing> {
+        self.standing.last()
+    }
+
+    /// Platforms this messenger has at least one download for, in display order.
+    pub fn platforms(&self) -> Vec<Platform> {
+        Platform::ALL
+            .into_iter()
+            .filter(|p| self.downloads.iter().any(|d| d.platform == *p))
+            .collect()
+    }
+}
+
+/// The whole dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dataset {
+    pub groups: Vec<Group>,
+    pub criteria: Vec<Criterion>,
+    pub networks: Vec<Network>,
+    pub editions: Vec<Edition>,
+    pub messengers: Vec<Messenger>,
+}
+
+/// A dataset file that could not be read, with the file and, where known, the messenger named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: &'static str,
+    pub messenger: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.messenger {
+            Some(m) => write!(f, "{}: messenger `{}`: {}", self.file, m, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: DataFile) -> Result<T, LoadError> {
+    serde_json::from_str(file.text).map_err(|e| LoadError {
+        file: file.path,
+        messenger: None,
+        message: e.to_string(),
+    })
+}
+
+/// Reads one messenger, naming it and, for a malformed value, the criterion in the error.
+fn parse_messenger(file: &'static str, raw: serde_json::Value) -> Result<Messenger, LoadError> {
+    let name = raw.get("id").and_then(|v| v.as_str()).unwrap_or("(no id)").to_owned();
+    let fail = |message: String| LoadError { file, messenger: Some(name.clone()), message };
+    let mut raw = raw;
+    // Cells are read one by one so that an error names the criterion, which serde's own
+    // message would not.
+    let cells = match raw.as_object_mut().and_then(|o| o.remove("values")) {
+        Some(serde_json::Value::Object(cells)) => cells,
+        _ => return Err(fail("field `values`: missing or not an object".to_owned())),
+    };
+    let mut values = Vec::with_capacity(cells.len());
+    for (criterion, cell) in cells {
+        let cell = Cell::deserialize(cell)
+            .map_err(|e| fail(format!("field `values.{criterion}`: {e}")))?;
+        values.push((criterion, cell));
+    }
+    let mut messenger = Messenger::deserialize(raw).map_err(|e| fail(e.to_string()))?;
+    messenger.values = values;
+    Ok(messenger)
+}
+
+impl Dataset {
+    /// Parses the four dataset files. Shape errors only: [`crate::model::validate`] checks
+    /// the rules that span files.
+    pub fn parse(
+        criteria: DataFile,
+        networks: DataFile,
+        editions: DataFile,
+        messengers: DataFile,
+    ) -> Result<Dataset, LoadError> {
+        let CriteriaFile { groups, criteria } = parse(criteria)?;
+        let NetworksFile { networks } = parse(networks)?;
+        let EditionsFile { editions } = parse(editions)?;
+        let MessengersFile { messengers: raw } = parse(messengers)?;
+        let messengers = raw
+            .into_iter()
+            .map(|m| parse_messenger(messengers.path, m))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Dataset {
+            groups,
+            criteria,
+            networks,
+            editions,
+            messengers,
+        })
+    }
+
+    /// The dataset embedded in this build.
+    pub fn embedded() -> Result<Dataset, LoadError> {
+        Dataset::parse(CRITERIA_FILE, NETWORKS_FILE, EDITIONS_FILE, MESSENGERS_FILE)
+    }
+
+    /// The criteria of one group, in file order.
+    pub fn criteria_in(&self, group: Group) -> impl Iterator<Item = &Criterion> {
+        self.criteria.iter().filter(move |c| c.group == group)
+    }
+
+    /// Looks up a criterion by id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// Looks up a messenger by id.
+    pub fn messenger(&self, id: &str) -> Option<&Messenger> {
+        self.messengers.iter().find(|m| m.id == id)
+    }
+
+    /// How many criteria of `group` a messenger meets (its value equals the criterion's best).
+    pub fn met(&self, messenger: &Messenger, group: Group) -> usize {
+        self.criteria_in(group)
+            .filter(|c| messenger.cell(&c.id).is_some_and(|cell| cell.value == c.best))
+            .count()
+    }
+
+    /// The messengers that use an architecture, in dataset order.
+    pub fn using(&self, network: NetworkId) -> impl Iterator<Item = &Messenger> {
+        self.messengers
+            .iter()
+            .filter(move |m| m.networks.contains(&network))
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure core: data, rules, orderings, languages and layouts. No yew, no web-sys, so that
+//! `cargo test` reaches all of it without a browser.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
+pub mod dataset;
+pub mod date;
+pub mod filter;
+pub mod layout;
+pub mod locale;
+pub mod sort;
+pub mod text;
+pub mod validate;

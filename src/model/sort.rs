@@ -1,0 +1,217 @@
+//! Orderings of the matrix rows, as permutations of row indices (rows are never cloned).
+
+use crate::model::dataset::{Dataset, Group, Value};
+use std::cmp::Ordering;
+
+/// A sortable column of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The messenger's name.
+    Name,
+    /// A criterion, by its index in [`Dataset::criteria`].
+    Criterion(usize),
+    /// How many criteria of a group are met (the computed columns).
+    Met(Group),
+}
+
+/// The active sort: a column and whether it has been reversed from its natural order.
+///
+/// The natural order is A→Z for names and best-first for values and counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: Column,
+    pub reversed: bool,
+}
+
+impl Sort {
+    /// The sort after activating `column`: a new column starts in its natural order; activating
+    /// the sorted column again reverses it.
+    pub fn activate(current: Option<Sort>, column: Column) -> Sort {
+        match current {
+            Some(sort) if sort.column == column => Sort { column, reversed: !sort.reversed },
+            _ => Sort { column, reversed: false },
+        }
+    }
+}
+
+/// The `aria-sort` value of a column's header under `sort`.
+pub fn aria_sort(sort: Option<Sort>, column: Column) -> &'static str {
+    match sort {
+        Some(s) if s.column == column => {
+            // Names ascend A→Z naturally; values and counts are shown best (highest) first.
+            let natural_ascending = column == Column::Name;
+            if natural_ascending != s.reversed {
+                "ascending"
+            } else {
+                "descending"
+            }
+        }
+        _ => "none",
+    }
+}
+
+/// How good a value is for a criterion whose best value is `best`: higher is better.
+///
+/// yes > partial > disputed > unknown > not-applicable > no, with yes and no swapped when
+/// `no` is the better answer (as for "phone number required").
+pub fn value_rank(value: Value, best: Value) -> u8 {
+    let (top, bottom) = if best == Value::No {
+        (Value::No, Value::Yes)
+    } else {
+        (Value::Yes, Value::No)
+    };
+    match value {
+        v if v == top => 5,
+        Value::Partial => 4,
+        Value::Disputed => 3,
+        Value::Unknown => 2,
+        Value::NotApplicable => 1,
+        v if v == bottom => 0,
+        _ => 0,
+    }
+}
+
+/// Sorts `rows` (indices into [`Dataset::messengers`]) in place. The sort is stable, so rows
+/// that tie keep the order they came in, in both directions. `collate` compares names in the
+/// reader's locale.
+pub fn sort_rows(
+    data: &Dataset,
+    rows: &mut [usize],
+    sort: Option<Sort>,
+    collate: &dyn Fn(&str, &str) -> Ordering,
+) {
+    let Some(sort) = sort else { return };
+    let natural = |a: usize, b: usize| -> Ordering {
+        let (ma, mb) = (&data.messengers[a], &data.messengers[b]);
+        match sort.column {
+            Column::Name => collate(&ma.name, &mb.name),
+            Column::Criterion(i) => {
+                let Some(criterion) = data.criteria.get(i) else {
+                    return Ordering::Equal;
+                };
+                let rank = |m: &crate::model::dataset::Messenger| {
+                    m.cell(&criterion.id).map_or(0, |c| value_rank(c.value, criterion.best))
+                };
+                rank(mb).cmp(&rank(ma))
+            }
+            Column::Met(group) => data.met(mb, group).cmp(&data.met(ma, group)),
+        }
+    };
+    if sort.reversed {
+        rows.sort_by(|&a, &b| natural(b, a));
+    } else {
+        rows.sort_by(|&a, &b| natural(a, b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::Dataset;
+
+    fn data() -> Dataset {
+        Dataset::embedded().expect("embedded dataset parses")
+    }
+
+    fn ids(data: &Dataset, rows: &[usize]) -> Vec<String> {
+        rows.iter().map(|&i| data.messengers[i].id.clone()).collect()
+    }
+
+    fn sorted(data: &Dataset, sort: Option<Sort>) -> Vec<String> {
+        let mut rows: Vec<usize> = (0..data.messengers.len()).collect();
+        sort_rows(data, &mut rows, sort, &|a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase()));
+        ids(data, &rows)
+    }
+
+    fn column(data: &Dataset, id: &str) -> Column {
+        Column::Criterion(data.criteria.iter().position(|c| c.id == id).expect(id))
+    }
+
+    #[test]
+    fn ranks_values_best_first() {
+        let order: Vec<u8> = [Value::Yes, Value::Partial, Value::Disputed, Value::Unknown, Value::NotApplicable, Value::No]
+            .into_iter()
+            .map(|v| value_rank(v, Value::Yes))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] > w[1]), "{order:?}");
+        assert!(value_rank(Value::No, Value::No) > value_rank(Value::Partial, Value::No));
+        assert!(value_rank(Value::Yes, Value::No) < value_rank(Value::NotApplicable, Value::No));
+    }
+
+    #[test]
+    fn activation_starts_natural_then_reverses_then_restores() {
+        let first = Sort::activate(None, Column::Name);
+        assert_eq!(first, Sort { column: Column::Name, reversed: false });
+        let second = Sort::activate(Some(first), Column::Name);
+        assert!(second.reversed);
+        assert!(!Sort::activate(Some(second), Column::Name).reversed);
+        let other = Sort::activate(Some(second), Column::Met(Group::Minimum));
+        assert_eq!(other, Sort { column: Column::Met(Group::Minimum), reversed: false });
+    }
+
+    #[test]
+    fn aria_sort_follows_direction() {
+        let fs = Column::Criterion(0);
+        assert_eq!(aria_sort(None, fs), "none");
+        assert_eq!(aria_sort(Some(Sort { column: fs, reversed: false }), fs), "descending");
+        assert_eq!(aria_sort(Some(Sort { column: fs, reversed: true }), fs), "ascending");
+        assert_eq!(aria_sort(Some(Sort { column: Column::Name, reversed: false }), Column::Name), "ascending");
+        assert_eq!(aria_sort(Some(Sort { column: Column::Name, reversed: false }), fs), "none");
+    }
+
+    #[test]
+    fn unsorted_keeps_dataset_order() {
+        let d = data();
+        assert_eq!(sorted(&d, None), ["signal", "simplex", "briar", "element", "session"]);
+    }
+
+    #[test]
+    fn name_sorts_alphabetically_both_ways() {
+        let d = data();
+        let az = sorted(&d, Some(Sort { column: Column::Name, reversed: false }));
+        assert_eq!(az, ["briar", "element", "session", "signal", "simplex"]);
+        let za = sorted(&d, Some(Sort { column: Column::Name, reversed: true }));
+        assert_eq!(za, ["simplex", "signal", "session", "element", "briar"]);
+    }
+
+    #[test]
+    fn forward_secrecy_sorts_best_first_with_stable_ties() {
+        let d = data();
+        let col = column(&d, "forward-secrecy");
+        let best_first = sorted(&d, Some(Sort { column: col, reversed: false }));
+        // Signal, SimpleX and Briar tie on yes and keep dataset order; Element is disputed;
+        // Session has none.
+        assert_eq!(best_first, ["signal", "simplex", "briar", "element", "session"]);
+        let worst_first = sorted(&d, Some(Sort { column: col, reversed: true }));
+        assert_eq!(worst_first, ["session", "element", "signal", "simplex", "briar"]);
+    }
+
+    #[test]
+    fn phone_number_sorts_no_as_best() {
+        let d = data();
+        let col = column(&d, "phone-number-required");
+        let best_first = sorted(&d, Some(Sort { column: col, reversed: false }));
+        assert_eq!(best_first.last().map(String::as_str), Some("signal"));
+        assert_eq!(best_first[..4], ["simplex", "briar", "element", "session"]);
+    }
+
+    #[test]
+    fn met_columns_sort_by_count() {
+        let d = data();
+        let order = sorted(&d, Some(Sort { column: Column::Met(Group::BestCase), reversed: false }));
+        let counts: Vec<usize> = order
+            .iter()
+            .map(|id| d.met(d.messenger(id).unwrap(), Group::BestCase))
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{order:?} {counts:?}");
+        assert!(counts[0] > counts[counts.len() - 1]);
+    }
+
+    #[test]
+    fn sorting_a_subset_touches_only_its_rows() {
+        let d = data();
+        let mut rows = vec![4, 0];
+        sort_rows(&d, &mut rows, Some(Sort { column: Column::Name, reversed: false }), &|a: &str, b: &str| a.cmp(b));
+        assert_eq!(ids(&d, &rows), ["session", "signal"]);
+    }
+}

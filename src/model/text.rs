@@ -1,0 +1,161 @@
+//! Text keys: the one place that spells how a dataset item names its translated text.
+//!
+//! Components and validation both build keys here, so a key the interface asks for is a key
+//! the tests check.
+
+use crate::model::dataset::{Channel, Dataset, Group, NetworkId, Platform, Status, Value};
+
+/// `criterion.<id>.label`: the column header.
+pub fn criterion_label(id: &str) -> String {
+    format!("criterion.{id}.label")
+}
+/// `criterion.<id>.explanation`: one plain line under the header.
+pub fn criterion_explanation(id: &str) -> String {
+    format!("criterion.{id}.explanation")
+}
+/// `criterion.<id>.definition`: the guide's definition, for terms it defines.
+pub fn criterion_definition(id: &str) -> String {
+    format!("criterion.{id}.definition")
+}
+/// `group.<id>.label`.
+pub fn group_label(group: Group) -> String {
+    format!("group.{}.label", group.id())
+}
+/// `group.<id>.explanation`.
+pub fn group_explanation(group: Group) -> String {
+    format!("group.{}.explanation", group.id())
+}
+/// `value.<value>`: the word shown in a cell.
+pub fn value_word(value: Value) -> String {
+    format!("value.{}", value.id())
+}
+/// `value.<messenger>.<criterion>`: the note behind a cell.
+pub fn value_note(messenger: &str, criterion: &str) -> String {
+    format!("value.{messenger}.{criterion}")
+}
+/// `status.<status>`.
+pub fn status_label(status: Status) -> String {
+    format!("status.{}", status.id())
+}
+/// `edition.<id>.label`.
+pub fn edition_label(id: &str) -> String {
+    format!("edition.{id}.label")
+}
+/// `edition.<id>.note`.
+pub fn edition_note(id: &str) -> String {
+    format!("edition.{id}.note")
+}
+/// `network.<id>.name`.
+pub fn network_name(network: NetworkId) -> String {
+    format!("network.{}.name", network.id())
+}
+/// `network.<id>.description`.
+pub fn network_description(network: NetworkId) -> String {
+    format!("network.{}.description", network.id())
+}
+/// `network.<id>.advantage.<n>`, n from 1.
+pub fn network_advantage(network: NetworkId, n: usize) -> String {
+    format!("network.{}.advantage.{n}", network.id())
+}
+/// `network.<id>.disadvantage.<n>`, n from 1.
+pub fn network_disadvantage(network: NetworkId, n: usize) -> String {
+    format!("network.{}.disadvantage.{n}", network.id())
+}
+/// `platform.<id>`.
+pub fn platform_name(platform: Platform) -> String {
+    format!("platform.{}", platform.id())
+}
+/// `channel.<id>`.
+pub fn channel_name(channel: Channel) -> String {
+    format!("channel.{}", channel.id())
+}
+/// `messenger.<id>.description`.
+pub fn messenger_description(id: &str) -> String {
+    format!("messenger.{id}.description")
+}
+/// `messenger.<id>.network`: how this messenger carries a message.
+pub fn messenger_network(id: &str) -> String {
+    format!("messenger.{id}.network")
+}
+/// `messenger.<id>.caveat.<caveat>`.
+pub fn messenger_caveat(id: &str, caveat: &str) -> String {
+    format!("messenger.{id}.caveat.{caveat}")
+}
+/// `messenger.<id>.audit.<audit>`.
+pub fn messenger_audit(id: &str, audit: &str) -> String {
+    format!("messenger.{id}.audit.{audit}")
+}
+
+/// A text the dataset needs, with where the need comes from (for error messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Need {
+    /// The dataset file whose content asks for the text.
+    pub file: &'static str,
+    /// The messenger concerned, if any.
+    pub messenger: Option<String>,
+    /// The text key.
+    pub key: String,
+}
+
+/// Every text key the dataset needs, deduplicated, in a stable order.
+pub fn required_keys(data: &Dataset) -> Vec<Need> {
+    let mut needs = Vec::new();
+    let mut need = |file: &'static str, messenger: Option<&str>, key: String| {
+        needs.push(Need { file, messenger: messenger.map(str::to_owned), key });
+    };
+    for group in Group::ALL {
+        need("data/criteria.json", None, group_label(group));
+        need("data/criteria.json", None, group_explanation(group));
+    }
+    for criterion in &data.criteria {
+        need("data/criteria.json", None, criterion_label(&criterion.id));
+        need("data/criteria.json", None, criterion_explanation(&criterion.id));
+        if criterion.definition {
+            need("data/criteria.json", None, criterion_definition(&criterion.id));
+        }
+    }
+    for value in Value::ALL {
+        need("data/criteria.json", None, value_word(value));
+    }
+    for status in [Status::Recommended, Status::AdditionalOption, Status::NotListed] {
+        need("data/messengers.json", None, status_label(status));
+    }
+    need("data/messengers.json", None, "status.additional-option.warning".to_owned());
+    for edition in &data.editions {
+        need("data/editions.json", None, edition_label(&edition.id));
+        need("data/editions.json", None, edition_note(&edition.id));
+    }
+    for network in &data.networks {
+        need("data/networks.json", None, network_name(network.id));
+        need("data/networks.json", None, network_description(network.id));
+        for n in 1..=network.advantages {
+            need("data/networks.json", None, network_advantage(network.id, n));
+        }
+        for n in 1..=network.disadvantages {
+            need("data/networks.json", None, network_disadvantage(network.id, n));
+        }
+    }
+    for platform in Platform::ALL {
+        need("data/messengers.json", None, platform_name(platform));
+    }
+    for m in &data.messengers {
+        let who = Some(m.id.as_str());
+        need("data/messengers.json", who, messenger_description(&m.id));
+        need("data/messengers.json", who, messenger_network(&m.id));
+        for caveat in &m.caveats {
+            need("data/messengers.json", who, messenger_caveat(&m.id, caveat));
+        }
+        for audit in &m.audits {
+            need("data/messengers.json", who, messenger_audit(&m.id, &audit.id));
+        }
+        for download in &m.downloads {
+            need("data/messengers.json", who, channel_name(download.channel));
+        }
+        for criterion in &data.criteria {
+            need("data/messengers.json", who, value_note(&m.id, &criterion.id));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    needs.retain(|n| seen.insert(n.key.clone()));
+    needs
+}
