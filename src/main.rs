@@ -8,7 +8,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let problems = messenger_compare::model::check::check_all(messenger_compare::model::check::today());
+    let problems =
+        messenger_compare::model::check::check_all(messenger_compare::model::check::today());
     for problem in &problems {
         eprintln!("{problem}");
     }

@@ -23,16 +23,24 @@ pub fn locale_problems(english: &Catalog, other: &Catalog, path: &str) -> Vec<St
     for key in keys {
         match other.texts.get(key) {
             None => problems.push(format!("{path}: key `{key}`: missing (English has it)")),
-            Some(text) if text.trim().is_empty() => problems.push(format!("{path}: key `{key}`: empty")),
+            Some(text) if text.trim().is_empty() => {
+                problems.push(format!("{path}: key `{key}`: empty"))
+            }
             Some(text) => {
                 let (want, got) = (placeholders(&english.texts[key]), placeholders(text));
                 if want != got {
-                    problems.push(format!("{path}: key `{key}`: placeholders {got:?}, English has {want:?}"));
+                    problems.push(format!(
+                        "{path}: key `{key}`: placeholders {got:?}, English has {want:?}"
+                    ));
                 }
             }
         }
     }
-    let mut extra: Vec<&String> = other.texts.keys().filter(|k| !english.texts.contains_key(*k)).collect();
+    let mut extra: Vec<&String> = other
+        .texts
+        .keys()
+        .filter(|k| !english.texts.contains_key(*k))
+        .collect();
     extra.sort();
     for key in extra {
         problems.push(format!("{path}: key `{key}`: not in English"));

@@ -154,6 +154,29 @@ impl Status {
     }
 }
 
+/// What the matrix says of a messenger's standing in the guide today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Badge {
+    Recommended,
+    AdditionalOption,
+    /// Listed in an earlier edition, not in the latest.
+    NoLongerListed,
+    /// Never listed in the editions we know.
+    NotListed,
+}
+
+impl Badge {
+    /// The id used in `data-standing` and the text key `ui.badge.<id>`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Badge::Recommended => "recommended",
+            Badge::AdditionalOption => "additional-option",
+            Badge::NoLongerListed => "no-longer-listed",
+            Badge::NotListed => "not-listed",
+        }
+    }
+}
+
 /// A platform a messenger can be installed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -401,6 +424,19 @@ impl Messenger {
         self.standing.last()
     }
 
+    /// The standing the matrix shows: the latest edition's, telling "no longer listed" apart
+    /// from "never listed".
+    pub fn badge(&self) -> Badge {
+        match self.latest_standing().map(|s| s.status) {
+            Some(Status::Recommended) => Badge::Recommended,
+            Some(Status::AdditionalOption) => Badge::AdditionalOption,
+            _ if self.standing.iter().any(|s| s.status != Status::NotListed) => {
+                Badge::NoLongerListed
+            }
+            _ => Badge::NotListed,
+        }
+    }
+
     /// Platforms this messenger has at least one download for, in display order.
     pub fn platforms(&self) -> Vec<Platform> {
         Platform::ALL
@@ -447,8 +483,16 @@ fn parse<T: serde::de::DeserializeOwned>(file: DataFile) -> Result<T, LoadError>
 
 /// Reads one messenger, naming it and, for a malformed value, the criterion in the error.
 fn parse_messenger(file: &'static str, raw: serde_json::Value) -> Result<Messenger, LoadError> {
-    let name = raw.get("id").and_then(|v| v.as_str()).unwrap_or("(no id)").to_owned();
-    let fail = |message: String| LoadError { file, messenger: Some(name.clone()), message };
+    let name = raw
+        .get("id")
+        .and_then(|v| v.as_str())
+        .unwrap_or("(no id)")
+        .to_owned();
+    let fail = |message: String| LoadError {
+        file,
+        messenger: Some(name.clone()),
+        message,
+    };
     let mut raw = raw;
     // Cells are read one by one so that an error names the criterion, which serde's own
     // message would not.
@@ -516,7 +560,11 @@ impl Dataset {
     /// How many criteria of `group` a messenger meets (its value equals the criterion's best).
     pub fn met(&self, messenger: &Messenger, group: Group) -> usize {
         self.criteria_in(group)
-            .filter(|c| messenger.cell(&c.id).is_some_and(|cell| cell.value == c.best))
+            .filter(|c| {
+                messenger
+                    .cell(&c.id)
+                    .is_some_and(|cell| cell.value == c.best)
+            })
             .count()
     }
 

@@ -73,7 +73,11 @@ mod tests {
     fn parses_valid_dates() {
         assert_eq!(
             Date::parse("2026-11-23"),
-            Some(Date { year: 2026, month: 11, day: 23 })
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 23
+            })
         );
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
     }
@@ -81,8 +85,18 @@ mod tests {
     #[test]
     fn rejects_malformed_and_impossible_dates() {
         for bad in [
-            "", "2026-1-23", "2026/11/23", "2025-02-29", "2026-13-01", "2026-00-10",
-            "2026-11-00", "2026-11-31", "+026-11-23", "2026-11-2a", "23-11-2026", "2026-11-233",
+            "",
+            "2026-1-23",
+            "2026/11/23",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-11-00",
+            "2026-11-31",
+            "+026-11-23",
+            "2026-11-2a",
+            "23-11-2026",
+            "2026-11-233",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad:?} should be rejected");
         }

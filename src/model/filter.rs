@@ -31,24 +31,62 @@ mod tests {
     use super::*;
 
     fn ids(data: &Dataset, filter: Filter) -> Vec<&str> {
-        visible_rows(data, &filter).into_iter().map(|i| data.messengers[i].id.as_str()).collect()
+        visible_rows(data, &filter)
+            .into_iter()
+            .map(|i| data.messengers[i].id.as_str())
+            .collect()
     }
 
     #[test]
     fn no_filter_shows_every_row() {
         let d = Dataset::embedded().unwrap();
-        assert_eq!(ids(&d, Filter::default()), ["signal", "simplex", "briar", "element", "session"]);
+        assert_eq!(
+            ids(&d, Filter::default()),
+            ["signal", "simplex", "briar", "element", "session"]
+        );
         assert!(!Filter::default().is_active());
     }
 
     #[test]
     fn network_filter_keeps_its_users() {
         let d = Dataset::embedded().unwrap();
-        assert_eq!(ids(&d, Filter { network: Some(NetworkId::Centralized) }), ["signal"]);
-        assert_eq!(ids(&d, Filter { network: Some(NetworkId::Federated) }), ["simplex", "element"]);
-        let p2p = ids(&d, Filter { network: Some(NetworkId::P2p) });
-        assert!(p2p.contains(&"briar") && !p2p.contains(&"signal"), "{p2p:?}");
-        let anon = ids(&d, Filter { network: Some(NetworkId::AnonymousRouting) });
-        assert!(anon.contains(&"session") && anon.contains(&"briar"), "{anon:?}");
+        assert_eq!(
+            ids(
+                &d,
+                Filter {
+                    network: Some(NetworkId::Centralized)
+                }
+            ),
+            ["signal"]
+        );
+        assert_eq!(
+            ids(
+                &d,
+                Filter {
+                    network: Some(NetworkId::Federated)
+                }
+            ),
+            ["simplex", "element"]
+        );
+        let p2p = ids(
+            &d,
+            Filter {
+                network: Some(NetworkId::P2p),
+            },
+        );
+        assert!(
+            p2p.contains(&"briar") && !p2p.contains(&"signal"),
+            "{p2p:?}"
+        );
+        let anon = ids(
+            &d,
+            Filter {
+                network: Some(NetworkId::AnonymousRouting),
+            },
+        );
+        assert!(
+            anon.contains(&"session") && anon.contains(&"briar"),
+            "{anon:?}"
+        );
     }
 }

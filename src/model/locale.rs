@@ -27,6 +27,8 @@ impl Dir {
 #[derive(Debug)]
 pub struct LocaleInfo {
     pub tag: &'static str,
+    /// The language's name in itself, as the picker lists it.
+    pub name: &'static str,
     pub dir: Dir,
     pub file: DataFile,
 }
@@ -42,7 +44,54 @@ macro_rules! locale_file {
 
 /// Every supported locale; English first (it is the fallback).
 pub const LOCALES: &[LocaleInfo] = &[
-    LocaleInfo { tag: "en", dir: Dir::Ltr, file: locale_file!("en") },
+    LocaleInfo {
+        tag: "en",
+        name: "English",
+        dir: Dir::Ltr,
+        file: locale_file!("en"),
+    },
+    LocaleInfo {
+        tag: "nl",
+        name: "Nederlands",
+        dir: Dir::Ltr,
+        file: locale_file!("nl"),
+    },
+    LocaleInfo {
+        tag: "es",
+        name: "Español",
+        dir: Dir::Ltr,
+        file: locale_file!("es"),
+    },
+    LocaleInfo {
+        tag: "fr",
+        name: "Français",
+        dir: Dir::Ltr,
+        file: locale_file!("fr"),
+    },
+    LocaleInfo {
+        tag: "it",
+        name: "Italiano",
+        dir: Dir::Ltr,
+        file: locale_file!("it"),
+    },
+    LocaleInfo {
+        tag: "he",
+        name: "עברית",
+        dir: Dir::Rtl,
+        file: locale_file!("he"),
+    },
+    LocaleInfo {
+        tag: "ru",
+        name: "Русский",
+        dir: Dir::Ltr,
+        file: locale_file!("ru"),
+    },
+    LocaleInfo {
+        tag: "zh-Hant",
+        name: "繁體中文",
+        dir: Dir::Ltr,
+        file: locale_file!("zh-Hant"),
+    },
 ];
 
 /// A supported locale, as an index into [`LOCALES`].
@@ -92,9 +141,15 @@ impl Locale {
         let language = subtags.next()?;
         if language == "zh" {
             let rest: Vec<String> = subtags.collect();
-            let traditional = rest.iter().any(|s| matches!(s.as_str(), "hant" | "tw" | "hk" | "mo"))
+            let traditional = rest
+                .iter()
+                .any(|s| matches!(s.as_str(), "hant" | "tw" | "hk" | "mo"))
                 && !rest.iter().any(|s| s == "hans");
-            return if traditional { Locale::from_tag("zh-Hant") } else { None };
+            return if traditional {
+                Locale::from_tag("zh-Hant")
+            } else {
+                None
+            };
         }
         Locale::from_tag(&language)
     }
@@ -148,13 +203,28 @@ impl Texts {
             Err(e) => (Catalog::default(), Some(e)),
         };
         if locale == Locale::ENGLISH {
-            let texts = Texts { locale, active: english.clone(), english };
+            let texts = Texts {
+                locale,
+                active: english.clone(),
+                english,
+            };
             return (texts, english_error);
         }
         match Catalog::parse(locale.info().file) {
-            Ok(active) => (Texts { locale, active, english }, english_error),
+            Ok(active) => (
+                Texts {
+                    locale,
+                    active,
+                    english,
+                },
+                english_error,
+            ),
             Err(e) => (
-                Texts { locale: Locale::ENGLISH, active: english.clone(), english },
+                Texts {
+                    locale: Locale::ENGLISH,
+                    active: english.clone(),
+                    english,
+                },
                 Some(e),
             ),
         }

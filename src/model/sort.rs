@@ -28,8 +28,14 @@ impl Sort {
     /// the sorted column again reverses it.
     pub fn activate(current: Option<Sort>, column: Column) -> Sort {
         match current {
-            Some(sort) if sort.column == column => Sort { column, reversed: !sort.reversed },
-            _ => Sort { column, reversed: false },
+            Some(sort) if sort.column == column => Sort {
+                column,
+                reversed: !sort.reversed,
+            },
+            _ => Sort {
+                column,
+                reversed: false,
+            },
         }
     }
 }
@@ -90,7 +96,8 @@ pub fn sort_rows(
                     return Ordering::Equal;
                 };
                 let rank = |m: &crate::model::dataset::Messenger| {
-                    m.cell(&criterion.id).map_or(0, |c| value_rank(c.value, criterion.best))
+                    m.cell(&criterion.id)
+                        .map_or(0, |c| value_rank(c.value, criterion.best))
                 };
                 rank(mb).cmp(&rank(ma))
             }
@@ -114,12 +121,16 @@ mod tests {
     }
 
     fn ids(data: &Dataset, rows: &[usize]) -> Vec<String> {
-        rows.iter().map(|&i| data.messengers[i].id.clone()).collect()
+        rows.iter()
+            .map(|&i| data.messengers[i].id.clone())
+            .collect()
     }
 
     fn sorted(data: &Dataset, sort: Option<Sort>) -> Vec<String> {
         let mut rows: Vec<usize> = (0..data.messengers.len()).collect();
-        sort_rows(data, &mut rows, sort, &|a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase()));
+        sort_rows(data, &mut rows, sort, &|a: &str, b: &str| {
+            a.to_lowercase().cmp(&b.to_lowercase())
+        });
         ids(data, &rows)
     }
 
@@ -129,10 +140,17 @@ mod tests {
 
     #[test]
     fn ranks_values_best_first() {
-        let order: Vec<u8> = [Value::Yes, Value::Partial, Value::Disputed, Value::Unknown, Value::NotApplicable, Value::No]
-            .into_iter()
-            .map(|v| value_rank(v, Value::Yes))
-            .collect();
+        let order: Vec<u8> = [
+            Value::Yes,
+            Value::Partial,
+            Value::Disputed,
+            Value::Unknown,
+            Value::NotApplicable,
+            Value::No,
+        ]
+        .into_iter()
+        .map(|v| value_rank(v, Value::Yes))
+        .collect();
         assert!(order.windows(2).all(|w| w[0] > w[1]), "{order:?}");
         assert!(value_rank(Value::No, Value::No) > value_rank(Value::Partial, Value::No));
         assert!(value_rank(Value::Yes, Value::No) < value_rank(Value::NotApplicable, Value::No));
@@ -141,36 +159,99 @@ mod tests {
     #[test]
     fn activation_starts_natural_then_reverses_then_restores() {
         let first = Sort::activate(None, Column::Name);
-        assert_eq!(first, Sort { column: Column::Name, reversed: false });
+        assert_eq!(
+            first,
+            Sort {
+                column: Column::Name,
+                reversed: false
+            }
+        );
         let second = Sort::activate(Some(first), Column::Name);
         assert!(second.reversed);
         assert!(!Sort::activate(Some(second), Column::Name).reversed);
         let other = Sort::activate(Some(second), Column::Met(Group::Minimum));
-        assert_eq!(other, Sort { column: Column::Met(Group::Minimum), reversed: false });
+        assert_eq!(
+            other,
+            Sort {
+                column: Column::Met(Group::Minimum),
+                reversed: false
+            }
+        );
     }
 
     #[test]
     fn aria_sort_follows_direction() {
         let fs = Column::Criterion(0);
         assert_eq!(aria_sort(None, fs), "none");
-        assert_eq!(aria_sort(Some(Sort { column: fs, reversed: false }), fs), "descending");
-        assert_eq!(aria_sort(Some(Sort { column: fs, reversed: true }), fs), "ascending");
-        assert_eq!(aria_sort(Some(Sort { column: Column::Name, reversed: false }), Column::Name), "ascending");
-        assert_eq!(aria_sort(Some(Sort { column: Column::Name, reversed: false }), fs), "none");
+        assert_eq!(
+            aria_sort(
+                Some(Sort {
+                    column: fs,
+                    reversed: false
+                }),
+                fs
+            ),
+            "descending"
+        );
+        assert_eq!(
+            aria_sort(
+                Some(Sort {
+                    column: fs,
+                    reversed: true
+                }),
+                fs
+            ),
+            "ascending"
+        );
+        assert_eq!(
+            aria_sort(
+                Some(Sort {
+                    column: Column::Name,
+                    reversed: false
+                }),
+                Column::Name
+            ),
+            "ascending"
+        );
+        assert_eq!(
+            aria_sort(
+                Some(Sort {
+                    column: Column::Name,
+                    reversed: false
+                }),
+                fs
+            ),
+            "none"
+        );
     }
 
     #[test]
     fn unsorted_keeps_dataset_order() {
         let d = data();
-        assert_eq!(sorted(&d, None), ["signal", "simplex", "briar", "element", "session"]);
+        assert_eq!(
+            sorted(&d, None),
+            ["signal", "simplex", "briar", "element", "session"]
+        );
     }
 
     #[test]
     fn name_sorts_alphabetically_both_ways() {
         let d = data();
-        let az = sorted(&d, Some(Sort { column: Column::Name, reversed: false }));
+        let az = sorted(
+            &d,
+            Some(Sort {
+                column: Column::Name,
+                reversed: false,
+            }),
+        );
         assert_eq!(az, ["briar", "element", "session", "signal", "simplex"]);
-        let za = sorted(&d, Some(Sort { column: Column::Name, reversed: true }));
+        let za = sorted(
+            &d,
+            Some(Sort {
+                column: Column::Name,
+                reversed: true,
+            }),
+        );
         assert_eq!(za, ["simplex", "signal", "session", "element", "briar"]);
     }
 
@@ -178,19 +259,43 @@ mod tests {
     fn forward_secrecy_sorts_best_first_with_stable_ties() {
         let d = data();
         let col = column(&d, "forward-secrecy");
-        let best_first = sorted(&d, Some(Sort { column: col, reversed: false }));
+        let best_first = sorted(
+            &d,
+            Some(Sort {
+                column: col,
+                reversed: false,
+            }),
+        );
         // Signal, SimpleX and Briar tie on yes and keep dataset order; Element is disputed;
         // Session has none.
-        assert_eq!(best_first, ["signal", "simplex", "briar", "element", "session"]);
-        let worst_first = sorted(&d, Some(Sort { column: col, reversed: true }));
-        assert_eq!(worst_first, ["session", "element", "signal", "simplex", "briar"]);
+        assert_eq!(
+            best_first,
+            ["signal", "simplex", "briar", "element", "session"]
+        );
+        let worst_first = sorted(
+            &d,
+            Some(Sort {
+                column: col,
+                reversed: true,
+            }),
+        );
+        assert_eq!(
+            worst_first,
+            ["session", "element", "signal", "simplex", "briar"]
+        );
     }
 
     #[test]
     fn phone_number_sorts_no_as_best() {
         let d = data();
         let col = column(&d, "phone-number-required");
-        let best_first = sorted(&d, Some(Sort { column: col, reversed: false }));
+        let best_first = sorted(
+            &d,
+            Some(Sort {
+                column: col,
+                reversed: false,
+            }),
+        );
         assert_eq!(best_first.last().map(String::as_str), Some("signal"));
         assert_eq!(best_first[..4], ["simplex", "briar", "element", "session"]);
     }
@@ -198,12 +303,21 @@ mod tests {
     #[test]
     fn met_columns_sort_by_count() {
         let d = data();
-        let order = sorted(&d, Some(Sort { column: Column::Met(Group::BestCase), reversed: false }));
+        let order = sorted(
+            &d,
+            Some(Sort {
+                column: Column::Met(Group::BestCase),
+                reversed: false,
+            }),
+        );
         let counts: Vec<usize> = order
             .iter()
             .map(|id| d.met(d.messenger(id).unwrap(), Group::BestCase))
             .collect();
-        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{order:?} {counts:?}");
+        assert!(
+            counts.windows(2).all(|w| w[0] >= w[1]),
+            "{order:?} {counts:?}"
+        );
         assert!(counts[0] > counts[counts.len() - 1]);
     }
 
@@ -211,7 +325,15 @@ mod tests {
     fn sorting_a_subset_touches_only_its_rows() {
         let d = data();
         let mut rows = vec![4, 0];
-        sort_rows(&d, &mut rows, Some(Sort { column: Column::Name, reversed: false }), &|a: &str, b: &str| a.cmp(b));
+        sort_rows(
+            &d,
+            &mut rows,
+            Some(Sort {
+                column: Column::Name,
+                reversed: false,
+            }),
+            &|a: &str, b: &str| a.cmp(b),
+        );
         assert_eq!(ids(&d, &rows), ["session", "signal"]);
     }
 }

@@ -3,7 +3,8 @@
 //! Components and validation both build keys here, so a key the interface asks for is a key
 //! the tests check.
 
-use crate::model::dataset::{Channel, Dataset, Group, NetworkId, Platform, Status, Value};
+use crate::model::dataset::{Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value};
+use crate::model::layout;
 
 /// `criterion.<id>.label`: the column header.
 pub fn criterion_label(id: &str) -> String {
@@ -86,6 +87,19 @@ pub fn messenger_audit(id: &str, audit: &str) -> String {
     format!("messenger.{id}.audit.{audit}")
 }
 
+/// `ui.badge.<id>`: a messenger's standing today, on its row.
+pub fn badge_label(badge: Badge) -> String {
+    format!("ui.badge.{}", badge.id())
+}
+/// `ui.column.<group>-met`: the header of a computed column.
+pub fn met_label(group: Group) -> String {
+    format!("ui.column.{}-met", group.id())
+}
+/// `ui.<link key>`: the label of a messenger link, from [`crate::model::dataset::Links::labelled`].
+pub fn link_label(link_key: &str) -> String {
+    format!("ui.{link_key}")
+}
+
 /// A text the dataset needs, with where the need comes from (for error messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Need {
@@ -101,7 +115,11 @@ pub struct Need {
 pub fn required_keys(data: &Dataset) -> Vec<Need> {
     let mut needs = Vec::new();
     let mut need = |file: &'static str, messenger: Option<&str>, key: String| {
-        needs.push(Need { file, messenger: messenger.map(str::to_owned), key });
+        needs.push(Need {
+            file,
+            messenger: messenger.map(str::to_owned),
+            key,
+        });
     };
     for group in Group::ALL {
         need("data/criteria.json", None, group_label(group));
@@ -109,18 +127,34 @@ pub fn required_keys(data: &Dataset) -> Vec<Need> {
     }
     for criterion in &data.criteria {
         need("data/criteria.json", None, criterion_label(&criterion.id));
-        need("data/criteria.json", None, criterion_explanation(&criterion.id));
+        need(
+            "data/criteria.json",
+            None,
+            criterion_explanation(&criterion.id),
+        );
         if criterion.definition {
-            need("data/criteria.json", None, criterion_definition(&criterion.id));
+            need(
+                "data/criteria.json",
+                None,
+                criterion_definition(&criterion.id),
+            );
         }
     }
     for value in Value::ALL {
         need("data/criteria.json", None, value_word(value));
     }
-    for status in [Status::Recommended, Status::AdditionalOption, Status::NotListed] {
+    for status in [
+        Status::Recommended,
+        Status::AdditionalOption,
+        Status::NotListed,
+    ] {
         need("data/messengers.json", None, status_label(status));
     }
-    need("data/messengers.json", None, "status.additional-option.warning".to_owned());
+    need(
+        "data/messengers.json",
+        None,
+        "status.additional-option.warning".to_owned(),
+    );
     for edition in &data.editions {
         need("data/editions.json", None, edition_label(&edition.id));
         need("data/editions.json", None, edition_note(&edition.id));
@@ -132,8 +166,26 @@ pub fn required_keys(data: &Dataset) -> Vec<Need> {
             need("data/networks.json", None, network_advantage(network.id, n));
         }
         for n in 1..=network.disadvantages {
-            need("data/networks.json", None, network_disadvantage(network.id, n));
+            need(
+                "data/networks.json",
+                None,
+                network_disadvantage(network.id, n),
+            );
         }
+    }
+    for badge in [
+        Badge::Recommended,
+        Badge::AdditionalOption,
+        Badge::NoLongerListed,
+        Badge::NotListed,
+    ] {
+        need("data/messengers.json", None, badge_label(badge));
+    }
+    for group in [Group::Minimum, Group::BestCase] {
+        need("data/criteria.json", None, met_label(group));
+    }
+    for key in layout::text_keys() {
+        need("src/model/layout.rs", None, key.to_owned());
     }
     for platform in Platform::ALL {
         need("data/messengers.json", None, platform_name(platform));
@@ -146,13 +198,24 @@ pub fn required_keys(data: &Dataset) -> Vec<Need> {
             need("data/messengers.json", who, messenger_caveat(&m.id, caveat));
         }
         for audit in &m.audits {
-            need("data/messengers.json", who, messenger_audit(&m.id, &audit.id));
+            need(
+                "data/messengers.json",
+                who,
+                messenger_audit(&m.id, &audit.id),
+            );
+        }
+        for (key, _) in m.links.labelled() {
+            need("data/messengers.json", who, link_label(key));
         }
         for download in &m.downloads {
             need("data/messengers.json", who, channel_name(download.channel));
         }
         for criterion in &data.criteria {
-            need("data/messengers.json", who, value_note(&m.id, &criterion.id));
+            need(
+                "data/messengers.json",
+                who,
+                value_note(&m.id, &criterion.id),
+            );
         }
     }
     let mut seen = std::collections::HashSet::new();

@@ -46,14 +46,19 @@ pub fn is_https_url(url: &str) -> bool {
     });
     host.contains('.')
         && labels_ok
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 /// Whether `id` is a lowercase kebab-case id (`[a-z0-9]+(-[a-z0-9]+)*`).
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
 }
 
@@ -62,7 +67,13 @@ struct Collector {
 }
 
 impl Collector {
-    fn push(&mut self, file: &'static str, messenger: Option<&str>, field: String, problem: impl Into<String>) {
+    fn push(
+        &mut self,
+        file: &'static str,
+        messenger: Option<&str>,
+        field: String,
+        problem: impl Into<String>,
+    ) {
         self.errors.push(ValidationError {
             file,
             messenger: messenger.map(str::to_owned),
@@ -73,28 +84,64 @@ impl Collector {
 
     fn url(&mut self, file: &'static str, messenger: Option<&str>, field: String, url: &str) {
         if !is_https_url(url) {
-            self.push(file, messenger, field, format!("`{url}` is not a well-formed https URL"));
+            self.push(
+                file,
+                messenger,
+                field,
+                format!("`{url}` is not a well-formed https URL"),
+            );
         }
     }
 
-    fn date(&mut self, file: &'static str, messenger: Option<&str>, field: String, text: &str, today: Date) {
+    fn date(
+        &mut self,
+        file: &'static str,
+        messenger: Option<&str>,
+        field: String,
+        text: &str,
+        today: Date,
+    ) {
         match Date::parse(text) {
-            None => self.push(file, messenger, field, format!("`{text}` is not a YYYY-MM-DD date")),
-            Some(date) if date > today => {
-                self.push(file, messenger, field, format!("`{text}` is in the future (today is {today})"))
-            }
+            None => self.push(
+                file,
+                messenger,
+                field,
+                format!("`{text}` is not a YYYY-MM-DD date"),
+            ),
+            Some(date) if date > today => self.push(
+                file,
+                messenger,
+                field,
+                format!("`{text}` is in the future (today is {today})"),
+            ),
             Some(_) => {}
         }
     }
 
-    fn unique<'a>(&mut self, file: &'static str, messenger: Option<&str>, field: &str, ids: impl Iterator<Item = &'a str>) {
+    fn unique<'a>(
+        &mut self,
+        file: &'static str,
+        messenger: Option<&str>,
+        field: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             if !is_id(id) {
-                self.push(file, messenger, format!("{field}[{i}]"), format!("`{id}` is not a kebab-case id"));
+                self.push(
+                    file,
+                    messenger,
+                    format!("{field}[{i}]"),
+                    format!("`{id}` is not a kebab-case id"),
+                );
             }
             if !seen.insert(id) {
-                self.push(file, messenger, format!("{field}[{i}]"), format!("duplicate id `{id}`"));
+                self.push(
+                    file,
+                    messenger,
+                    format!("{field}[{i}]"),
+                    format!("duplicate id `{id}`"),
+                );
             }
         }
     }
@@ -116,72 +163,152 @@ pub fn validate(
     let mut c = Collector { errors: Vec::new() };
 
     if data.groups != Group::ALL {
-        c.push(CRITERIA, None, "groups".into(), "must list minimum, best-case and more, in that order");
+        c.push(
+            CRITERIA,
+            None,
+            "groups".into(),
+            "must list minimum, best-case and more, in that order",
+        );
     }
-    c.unique(CRITERIA, None, "criteria", data.criteria.iter().map(|k| k.id.as_str()));
+    c.unique(
+        CRITERIA,
+        None,
+        "criteria",
+        data.criteria.iter().map(|k| k.id.as_str()),
+    );
     for group in Group::ALL {
         if data.criteria_in(group).next().is_none() {
-            c.push(CRITERIA, None, "criteria".into(), format!("group `{}` has no criterion", group.id()));
+            c.push(
+                CRITERIA,
+                None,
+                "criteria".into(),
+                format!("group `{}` has no criterion", group.id()),
+            );
         }
     }
     for (i, criterion) in data.criteria.iter().enumerate() {
         if !matches!(criterion.best, Value::Yes | Value::No) {
-            c.push(CRITERIA, None, format!("criteria[{i}].best"), "must be `yes` or `no`");
+            c.push(
+                CRITERIA,
+                None,
+                format!("criteria[{i}].best"),
+                "must be `yes` or `no`",
+            );
         }
     }
 
     for network in NetworkId::ALL {
         let count = data.networks.iter().filter(|n| n.id == network).count();
         if count != 1 {
-            c.push(NETWORKS, None, "networks".into(), format!("`{}` appears {count} times, not once", network.id()));
+            c.push(
+                NETWORKS,
+                None,
+                "networks".into(),
+                format!("`{}` appears {count} times, not once", network.id()),
+            );
         }
     }
     for (i, n) in data.networks.iter().enumerate() {
         if n.advantages == 0 || n.disadvantages == 0 {
-            c.push(NETWORKS, None, format!("networks[{i}]"), "needs at least one advantage and one disadvantage");
+            c.push(
+                NETWORKS,
+                None,
+                format!("networks[{i}]"),
+                "needs at least one advantage and one disadvantage",
+            );
         }
     }
 
-    c.unique(EDITIONS, None, "editions", data.editions.iter().map(|e| e.id.as_str()));
+    c.unique(
+        EDITIONS,
+        None,
+        "editions",
+        data.editions.iter().map(|e| e.id.as_str()),
+    );
     let mut previous_date = None;
     for (i, edition) in data.editions.iter().enumerate() {
-        c.url(EDITIONS, None, format!("editions[{i}].source"), &edition.source);
+        c.url(
+            EDITIONS,
+            None,
+            format!("editions[{i}].source"),
+            &edition.source,
+        );
         if let Some(date) = &edition.date {
             c.date(EDITIONS, None, format!("editions[{i}].date"), date, today);
             let parsed = Date::parse(date);
             if parsed.is_some() && previous_date > parsed {
-                c.push(EDITIONS, None, format!("editions[{i}].date"), "editions must be listed oldest first");
+                c.push(
+                    EDITIONS,
+                    None,
+                    format!("editions[{i}].date"),
+                    "editions must be listed oldest first",
+                );
             }
             previous_date = parsed.or(previous_date);
         }
     }
 
     if data.messengers.is_empty() {
-        c.push(MESSENGERS, None, "messengers".into(), "the dataset has no messenger");
+        c.push(
+            MESSENGERS,
+            None,
+            "messengers".into(),
+            "the dataset has no messenger",
+        );
     }
-    c.unique(MESSENGERS, None, "messengers", data.messengers.iter().map(|m| m.id.as_str()));
+    c.unique(
+        MESSENGERS,
+        None,
+        "messengers",
+        data.messengers.iter().map(|m| m.id.as_str()),
+    );
     for m in &data.messengers {
         let who = Some(m.id.as_str());
         if m.name.trim().is_empty() {
             c.push(MESSENGERS, who, "name".into(), "is empty");
         }
         if m.networks.is_empty() {
-            c.push(MESSENGERS, who, "networks".into(), "names no network architecture");
+            c.push(
+                MESSENGERS,
+                who,
+                "networks".into(),
+                "names no network architecture",
+            );
         }
         for (key, url) in m.links.labelled() {
-            c.url(MESSENGERS, who, format!("links.{}", key.trim_start_matches("link.")), url);
+            c.url(
+                MESSENGERS,
+                who,
+                format!("links.{}", key.trim_start_matches("link.")),
+                url,
+            );
         }
         for (i, d) in m.downloads.iter().enumerate() {
             c.url(MESSENGERS, who, format!("downloads[{i}].url"), &d.url);
         }
-        c.unique(MESSENGERS, who, "audits", m.audits.iter().map(|a| a.id.as_str()));
+        c.unique(
+            MESSENGERS,
+            who,
+            "audits",
+            m.audits.iter().map(|a| a.id.as_str()),
+        );
         for (i, a) in m.audits.iter().enumerate() {
             c.url(MESSENGERS, who, format!("audits[{i}].url"), &a.url);
             if i32::from(a.year) < 1990 || i32::from(a.year) > today.year {
-                c.push(MESSENGERS, who, format!("audits[{i}].year"), format!("{} is not a plausible year", a.year));
+                c.push(
+                    MESSENGERS,
+                    who,
+                    format!("audits[{i}].year"),
+                    format!("{} is not a plausible year", a.year),
+                );
             }
         }
-        c.unique(MESSENGERS, who, "caveats", m.caveats.iter().map(String::as_str));
+        c.unique(
+            MESSENGERS,
+            who,
+            "caveats",
+            m.caveats.iter().map(String::as_str),
+        );
 
         let editions: Vec<&str> = data.editions.iter().map(|e| e.id.as_str()).collect();
         let standing: Vec<&str> = m.standing.iter().map(|s| s.edition.as_str()).collect();
@@ -196,22 +323,47 @@ pub fn validate(
 
         for (criterion, _) in &m.values {
             if data.criterion(criterion).is_none() {
-                c.push(MESSENGERS, who, format!("values.{criterion}"), "unknown criterion id");
+                c.push(
+                    MESSENGERS,
+                    who,
+                    format!("values.{criterion}"),
+                    "unknown criterion id",
+                );
             }
         }
         for criterion in &data.criteria {
             let field = format!("values.{}", criterion.id);
             let Some(cell) = m.cell(&criterion.id) else {
-                c.push(MESSENGERS, who, field, "missing: every messenger needs a value for every criterion");
+                c.push(
+                    MESSENGERS,
+                    who,
+                    field,
+                    "missing: every messenger needs a value for every criterion",
+                );
                 continue;
             };
             if cell.sources.is_empty() {
-                c.push(MESSENGERS, who, format!("{field}.sources"), "needs at least one source");
+                c.push(
+                    MESSENGERS,
+                    who,
+                    format!("{field}.sources"),
+                    "needs at least one source",
+                );
             }
             for (i, source) in cell.sources.iter().enumerate() {
-                c.url(MESSENGERS, who, format!("{field}.sources[{i}].url"), &source.url);
+                c.url(
+                    MESSENGERS,
+                    who,
+                    format!("{field}.sources[{i}].url"),
+                    &source.url,
+                );
                 if source.name.trim().is_empty() {
-                    c.push(MESSENGERS, who, format!("{field}.sources[{i}].name"), "is empty");
+                    c.push(
+                        MESSENGERS,
+                        who,
+                        format!("{field}.sources[{i}].name"),
+                        "is empty",
+                    );
                 }
             }
             if cell.value == Value::Disputed {
@@ -225,12 +377,21 @@ pub fn validate(
                     );
                 }
             }
-            c.date(MESSENGERS, who, format!("{field}.checked"), &cell.checked, today);
+            c.date(
+                MESSENGERS,
+                who,
+                format!("{field}.checked"),
+                &cell.checked,
+                today,
+            );
         }
     }
 
     for need in required_keys(data) {
-        if english.get(&need.key).is_none_or(|text| text.trim().is_empty()) {
+        if english
+            .get(&need.key)
+            .is_none_or(|text| text.trim().is_empty())
+        {
             c.push(
                 english_file,
                 need.messenger.as_deref(),
@@ -247,7 +408,9 @@ pub fn validate(
 mod tests {
     use super::*;
     use crate::model::check::today;
-    use crate::model::dataset::{DataFile, CRITERIA_FILE, EDITIONS_FILE, MESSENGERS_FILE, NETWORKS_FILE};
+    use crate::model::dataset::{
+        DataFile, CRITERIA_FILE, EDITIONS_FILE, MESSENGERS_FILE, NETWORKS_FILE,
+    };
     use crate::model::locale::{Catalog, Locale};
 
     fn english() -> HashMap<String, String> {
@@ -255,16 +418,25 @@ mod tests {
     }
 
     fn check(data: &Dataset) -> Vec<String> {
-        validate(data, &english(), "data/locales/en.json", today()).iter().map(ToString::to_string).collect()
+        validate(data, &english(), "data/locales/en.json", today())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     fn expect_error(data: &Dataset, needle: &str) {
         let errors = check(data);
-        assert!(errors.iter().any(|e| e.contains(needle)), "no error containing {needle:?} in {errors:#?}");
+        assert!(
+            errors.iter().any(|e| e.contains(needle)),
+            "no error containing {needle:?} in {errors:#?}"
+        );
     }
 
     fn signal(data: &mut Dataset) -> &mut crate::model::dataset::Messenger {
-        data.messengers.iter_mut().find(|m| m.id == "signal").unwrap()
+        data.messengers
+            .iter_mut()
+            .find(|m| m.id == "signal")
+            .unwrap()
     }
 
     fn cell<'a>(data: &'a mut Dataset, criterion: &str) -> &'a mut crate::model::dataset::Cell {
@@ -287,9 +459,28 @@ mod tests {
         assert_eq!(value("session", "forward-secrecy"), Value::No);
         assert_eq!(value("element", "forward-secrecy"), Value::Disputed);
         for gone in ["element", "session"] {
-            let latest = data.messenger(gone).unwrap().latest_standing().unwrap().status;
-            assert_eq!(latest, crate::model::dataset::Status::NotListed, "{gone} must not be shown as recommended today");
+            let latest = data
+                .messenger(gone)
+                .unwrap()
+                .latest_standing()
+                .unwrap()
+                .status;
+            assert_eq!(
+                latest,
+                crate::model::dataset::Status::NotListed,
+                "{gone} must not be shown as recommended today"
+            );
         }
+        let badge = |m: &str| data.messenger(m).unwrap().badge();
+        assert_eq!(badge("signal"), crate::model::dataset::Badge::Recommended);
+        assert_eq!(
+            badge("element"),
+            crate::model::dataset::Badge::NoLongerListed
+        );
+        assert_eq!(
+            badge("session"),
+            crate::model::dataset::Badge::NoLongerListed
+        );
         assert_eq!(data.criteria_in(Group::Minimum).count(), 5);
         assert_eq!(data.criteria_in(Group::BestCase).count(), 6);
     }
@@ -298,7 +489,10 @@ mod tests {
     fn missing_value_names_messenger_and_criterion() {
         let mut data = Dataset::embedded().unwrap();
         signal(&mut data).values.retain(|(c, _)| c != "tor");
-        expect_error(&data, "data/messengers.json: messenger `signal`, field `values.tor`: missing");
+        expect_error(
+            &data,
+            "data/messengers.json: messenger `signal`, field `values.tor`: missing",
+        );
     }
 
     #[test]
@@ -312,12 +506,22 @@ mod tests {
         expect_error(&data, "duplicate id `signal`");
         let mut data = Dataset::embedded().unwrap();
         data.criteria[1].id = data.criteria[0].id.clone();
-        expect_error(&data, "data/criteria.json: field `criteria[1]`: duplicate id");
+        expect_error(
+            &data,
+            "data/criteria.json: field `criteria[1]`: duplicate id",
+        );
     }
 
     #[test]
     fn urls_must_be_https_and_well_formed() {
-        for bad in ["http://signal.org", "https://", "https://signal", "https://sig nal.org", "ftp://x.org", "signal.org"] {
+        for bad in [
+            "http://signal.org",
+            "https://",
+            "https://signal",
+            "https://sig nal.org",
+            "ftp://x.org",
+            "signal.org",
+        ] {
             assert!(!is_https_url(bad), "{bad}");
         }
         assert!(is_https_url("https://signal.org/legal/#privacy-policy"));
@@ -333,7 +537,10 @@ mod tests {
     fn dates_must_be_valid_and_not_in_the_future() {
         let mut data = Dataset::embedded().unwrap();
         cell(&mut data, "tor").checked = "2026-02-30".into();
-        expect_error(&data, "field `values.tor.checked`: `2026-02-30` is not a YYYY-MM-DD date");
+        expect_error(
+            &data,
+            "field `values.tor.checked`: `2026-02-30` is not a YYYY-MM-DD date",
+        );
         let mut data = Dataset::embedded().unwrap();
         let next_year = format!("{}-01-01", today().year + 1);
         cell(&mut data, "tor").checked = next_year.clone();
@@ -346,7 +553,10 @@ mod tests {
         let c = cell(&mut data, "tor");
         c.value = Value::Disputed;
         c.sources.truncate(1);
-        expect_error(&data, "field `values.tor.sources`: a disputed value needs at least two sources");
+        expect_error(
+            &data,
+            "field `values.tor.sources`: a disputed value needs at least two sources",
+        );
     }
 
     #[test]
@@ -361,7 +571,10 @@ mod tests {
         let data = Dataset::embedded().unwrap();
         let mut en = english();
         en.remove("value.signal.tor");
-        let errors: Vec<String> = validate(&data, &en, "data/locales/en.json", today()).iter().map(ToString::to_string).collect();
+        let errors: Vec<String> = validate(&data, &en, "data/locales/en.json", today())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert!(
             errors.iter().any(|e| e.contains("data/locales/en.json: messenger `signal`, field `value.signal.tor`: no English text")),
             "{errors:#?}"
@@ -370,11 +583,24 @@ mod tests {
 
     #[test]
     fn broken_files_name_the_file_and_messenger() {
-        let broken = DataFile { path: "data/messengers.json", text: r#"{"messengers": [{"id": "signal", "values": {"tor": {"value": "maybe", "sources": [], "checked": "2026-01-01"}}}]}"# };
-        let err = Dataset::parse(CRITERIA_FILE, NETWORKS_FILE, EDITIONS_FILE, broken).unwrap_err().to_string();
-        assert!(err.starts_with("data/messengers.json: messenger `signal`: field `values.tor`:"), "{err}");
-        let truncated = DataFile { path: "data/criteria.json", text: "{\"groups\": [" };
-        let err = Dataset::parse(truncated, NETWORKS_FILE, EDITIONS_FILE, MESSENGERS_FILE).unwrap_err().to_string();
+        let broken = DataFile {
+            path: "data/messengers.json",
+            text: r#"{"messengers": [{"id": "signal", "values": {"tor": {"value": "maybe", "sources": [], "checked": "2026-01-01"}}}]}"#,
+        };
+        let err = Dataset::parse(CRITERIA_FILE, NETWORKS_FILE, EDITIONS_FILE, broken)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("data/messengers.json: messenger `signal`: field `values.tor`:"),
+            "{err}"
+        );
+        let truncated = DataFile {
+            path: "data/criteria.json",
+            text: "{\"groups\": [",
+        };
+        let err = Dataset::parse(truncated, NETWORKS_FILE, EDITIONS_FILE, MESSENGERS_FILE)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("data/criteria.json: "), "{err}");
     }
 }

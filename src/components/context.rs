@@ -1,0 +1,51 @@
+//! What every component reads: the dataset and the current locale's texts.
+
+use crate::browser::intl;
+use crate::model::dataset::Dataset;
+use crate::model::date::Date;
+use crate::model::locale::{Locale, Texts};
+use std::rc::Rc;
+
+/// The dataset and texts, shared by reference. Equality is identity, so a component re-renders
+/// when the language changes, not when an unrelated part of the state does.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Rc<Dataset>,
+    pub texts: Rc<Texts>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data) && Rc::ptr_eq(&self.texts, &other.texts)
+    }
+}
+
+impl Ctx {
+    /// The text for `key` in the current locale.
+    pub fn t(&self, key: &str) -> String {
+        self.texts.get(key).to_owned()
+    }
+
+    /// The text for `key` with its `{placeholders}` filled.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.texts.fill(key, args)
+    }
+
+    /// The current locale.
+    pub fn locale(&self) -> Locale {
+        self.texts.locale
+    }
+
+    /// A number formatted for the current locale.
+    pub fn number(&self, n: usize) -> String {
+        intl::format_number(n, self.locale().tag())
+    }
+
+    /// A `YYYY-MM-DD` date formatted for the current locale (shown as written if malformed).
+    pub fn date(&self, text: &str) -> String {
+        Date::parse(text).map_or_else(
+            || text.to_owned(),
+            |d| intl::format_date(d, self.locale().tag()),
+        )
+    }
+}

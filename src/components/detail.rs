@@ -1,0 +1,156 @@
+//! A messenger's detail, in a modal dialog: description, standing history, how it carries a
+//! message, caveats, downloads per platform, audits and links.
+
+use crate::components::context::Ctx;
+use crate::components::diagram::DiagramView;
+use crate::model::dataset::{Messenger, Platform, Status};
+use crate::model::layout::{route, Route};
+use crate::model::text;
+use web_sys::HtmlDialogElement;
+use yew::prelude::*;
+
+/// Props of [`Detail`].
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    /// The messenger to show; `None` keeps the dialog closed.
+    pub messenger: Option<usize>,
+    pub on_close: Callback<()>,
+}
+
+fn external(href: &str, label: String) -> Html {
+    html! { <a href={href.to_owned()} rel="noopener noreferrer" target="_blank">{ label }</a> }
+}
+
+fn body(ctx: &Ctx, m: &Messenger) -> Html {
+    let history = m.standing.iter().rev().map(|standing| {
+        let edition = ctx.data.editions.iter().find(|e| e.id == standing.edition);
+        html! {
+            <li data-edition={standing.edition.clone()} data-status={standing.status.id()}>
+                <strong>{ ctx.t(&text::edition_label(&standing.edition)) }</strong>
+                { ": " }{ ctx.t(&text::status_label(standing.status)) }
+                if let Some(edition) = edition {
+                    <span class="mc-history-note">{ " — " }{ ctx.t(&text::edition_note(&edition.id)) }</span>
+                }
+            </li>
+        }
+    });
+    let was_additional = m
+        .standing
+        .iter()
+        .any(|s| s.status == Status::AdditionalOption);
+    let platforms =
+        Platform::ALL.into_iter().filter_map(|platform| {
+            let downloads: Vec<_> = m
+                .downloads
+                .iter()
+                .filter(|d| d.platform == platform)
+                .collect();
+            (!downloads.is_empty()).then(|| html! {
+            <>
+                <dt>{ ctx.t(&text::platform_name(platform)) }</dt>
+                <dd>
+                    <ul class="mc-inline-list">
+                        { for downloads.iter().map(|d| html! {
+                            <li>{ external(&d.url, ctx.t(&text::channel_name(d.channel))) }</li>
+                        }) }
+                    </ul>
+                </dd>
+            </>
+        })
+        });
+    let missing: Vec<String> = Platform::ALL
+        .into_iter()
+        .filter(|p| !m.downloads.iter().any(|d| d.platform == *p))
+        .map(|p| ctx.t(&text::platform_name(p)))
+        .collect();
+    html! {
+        <>
+            <p class="mc-maker">{ ctx.fill("ui.detail.maker", &[("maker", &m.maker), ("protocol", &m.protocol)]) }</p>
+            <p>{ ctx.t(&text::messenger_description(&m.id)) }</p>
+
+            <h3>{ ctx.t("ui.detail.standing") }</h3>
+            <ol class="mc-history">{ for history }</ol>
+            if was_additional {
+                <p class="mc-warning">{ ctx.t("status.additional-option.warning") }</p>
+            }
+
+            <h3>{ ctx.t("ui.detail.network") }</h3>
+            <p>{ ctx.t(&text::messenger_network(&m.id)) }</p>
+            { for Route::for_messenger(&m.id).into_iter().map(|r| html! {
+                <DiagramView diagram={route(r)} network={None} name={r.id()} />
+            }) }
+
+            if !m.caveats.is_empty() {
+                <h3>{ ctx.t("ui.detail.caveats") }</h3>
+                <ul>
+                    { for m.caveats.iter().map(|c| html! { <li>{ ctx.t(&text::messenger_caveat(&m.id, c)) }</li> }) }
+                </ul>
+            }
+
+            <h3>{ ctx.t("ui.detail.downloads") }</h3>
+            <dl class="mc-downloads">{ for platforms }</dl>
+            if !missing.is_empty() {
+                <p class="mc-muted">{ ctx.fill("ui.detail.no-download", &[("platforms", &missing.join(", "))]) }</p>
+            }
+
+            <h3>{ ctx.t("ui.detail.audits") }</h3>
+            <ul>
+                { for m.audits.iter().map(|a| html! {
+                    <li>
+                        { a.year.to_string() }{ " · " }
+                        if let Some(auditor) = &a.auditor { { auditor.clone() }{ " · " } }
+                        { external(&a.url, ctx.t(&text::messenger_audit(&m.id, &a.id))) }
+                    </li>
+                }) }
+            </ul>
+
+            <h3>{ ctx.t("ui.detail.links") }</h3>
+            <ul class="mc-inline-list">
+                { for m.links.labelled().into_iter().map(|(key, url)| html! {
+                    <li>{ external(url, ctx.t(&text::link_label(key))) }</li>
+                }) }
+            </ul>
+        </>
+    }
+}
+
+/// The detail dialog. It opens as a modal (focus moves in, Escape closes, focus returns to the
+/// name that opened it) and reports every way of closing through `on_close`.
+#[function_component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Detail is rendered inside the App's context");
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(props.messenger, move |open| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                if open.is_some() && !dialog.open() {
+                    let _ = dialog.show_modal();
+                } else if open.is_none() && dialog.open() {
+                    dialog.close();
+                }
+            }
+        });
+    }
+    let on_dialog_close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: Event| on_close.emit(()))
+    };
+    let on_button = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let messenger = props.messenger.and_then(|i| ctx.data.messengers.get(i));
+    html! {
+        <dialog ref={dialog} class="mc-detail" aria-labelledby="mc-detail-title" onclose={on_dialog_close}
+            data-messenger={messenger.map(|m| m.id.clone())}>
+            if let Some(m) = messenger {
+                <div class="mc-detail-head">
+                    <h2 id="mc-detail-title">{ m.name.clone() }</h2>
+                    <button type="button" class="mc-close" onclick={on_button}>{ ctx.t("ui.close") }</button>
+                </div>
+                { body(&ctx, m) }
+            }
+        </dialog>
+    }
+}

@@ -1,0 +1,12 @@
+//! Yew components: they render props and dispatch actions, and decide nothing.
+
+pub mod app;
+pub mod context;
+pub mod detail;
+pub mod diagram;
+pub mod icon;
+pub mod matrix;
+pub mod networks;
+pub mod note;
+pub mod picker;
+pub mod row;

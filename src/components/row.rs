@@ -1,0 +1,158 @@
+//! One messenger's row of the matrix, and the trait that renders each kind of cell.
+
+use crate::components::context::Ctx;
+use crate::components::icon::ValueIcon;
+use crate::components::note::Note;
+use crate::model::dataset::{Group, Messenger};
+use crate::model::sort::Column;
+use crate::model::text;
+use yew::prelude::*;
+
+/// Everything a cell needs to render itself.
+pub struct CellCtx<'a> {
+    pub ctx: &'a Ctx,
+    pub row: usize,
+    pub messenger: &'a Messenger,
+    pub open: Option<usize>,
+    pub on_cell: &'a Callback<(usize, usize)>,
+    pub on_name: &'a Callback<usize>,
+}
+
+/// Renders a column's cell for one row (after PatternFly-Yew's table-entry renderer), so the
+/// header row and every body row walk the same list of columns.
+pub trait CellRenderer {
+    /// The `<th>`/`<td>` for this column in the given row.
+    fn render_cell(&self, cell: &CellCtx) -> Html;
+}
+
+impl CellRenderer for Column {
+    fn render_cell(&self, cell: &CellCtx) -> Html {
+        let CellCtx {
+            ctx,
+            row,
+            messenger: m,
+            ..
+        } = *cell;
+        match *self {
+            Column::Name => {
+                let on_name = cell.on_name.clone();
+                let badge = m.badge();
+                html! {
+                    <th scope="row" class="mc-name">
+                        <button type="button" class="mc-name-button" aria-haspopup="dialog"
+                            onclick={Callback::from(move |_: MouseEvent| on_name.emit(row))}>
+                            { m.name.clone() }
+                        </button>
+                        <span class="mc-badge" data-standing={badge.id()}>
+                            { ctx.t(&text::badge_label(badge)) }
+                        </span>
+                    </th>
+                }
+            }
+            Column::Met(group) => {
+                let total = ctx.data.criteria_in(group).count();
+                let met = ctx.data.met(m, group);
+                html! {
+                    <td class="mc-met" data-column={format!("{}-met", group.id())} data-met={met.to_string()}>
+                        { ctx.fill("ui.met", &[("n", &ctx.number(met)), ("total", &ctx.number(total))]) }
+                    </td>
+                }
+            }
+            Column::Criterion(ci) => {
+                let Some(criterion) = ctx.data.criteria.get(ci) else {
+                    return Html::default();
+                };
+                let Some(value_cell) = m.cell(&criterion.id) else {
+                    return html! { <td data-criterion={criterion.id.clone()}></td> };
+                };
+                let value = value_cell.value;
+                let expanded = cell.open == Some(ci);
+                let on_cell = cell.on_cell.clone();
+                let meets = value == criterion.best;
+                html! {
+                    <td data-criterion={criterion.id.clone()} data-value={value.id()}
+                        class={classes!("mc-value", meets.then_some("mc-meets"))}>
+                        <button type="button" class={format!("mc-value-button mc-value--{}", value.id())}
+                            aria-expanded={expanded.to_string()}
+                            aria-controls={expanded.then(|| format!("mc-note-{}", m.id))}
+                            aria-label={ctx.fill("ui.cell.label", &[
+                                ("messenger", &m.name),
+                                ("criterion", &ctx.t(&text::criterion_label(&criterion.id))),
+                                ("value", &ctx.t(&text::value_word(value))),
+                            ])}
+                            onclick={Callback::from(move |_: MouseEvent| on_cell.emit((row, ci)))}>
+                            <ValueIcon value={value} />
+                            <span class="mc-value-word">{ ctx.t(&text::value_word(value)) }</span>
+                        </button>
+                    </td>
+                }
+            }
+        }
+    }
+}
+
+/// The columns of the matrix, in display order: name, the two counts, then every criterion.
+pub fn columns(ctx: &Ctx) -> Vec<Column> {
+    let mut columns = vec![
+        Column::Name,
+        Column::Met(Group::Minimum),
+        Column::Met(Group::BestCase),
+    ];
+    for group in Group::ALL {
+        columns.extend(
+            ctx.data
+                .criteria
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group == group)
+                .map(|(i, _)| Column::Criterion(i)),
+        );
+    }
+    columns
+}
+
+/// Props of [`Row`]: indices and shared callbacks only, so an unchanged row compares equal.
+#[derive(Properties, PartialEq)]
+pub struct RowProps {
+    /// Index of the messenger in the dataset.
+    pub row: usize,
+    /// The criterion whose note is open in this row.
+    pub open: Option<usize>,
+    pub on_cell: Callback<(usize, usize)>,
+    pub on_name: Callback<usize>,
+}
+
+/// A messenger's row, followed by the open cell's note when there is one.
+#[function_component]
+pub fn Row(props: &RowProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Row is rendered inside the App's context");
+    let Some(messenger) = ctx.data.messengers.get(props.row) else {
+        return Html::default();
+    };
+    let columns = columns(&ctx);
+    let cell = CellCtx {
+        ctx: &ctx,
+        row: props.row,
+        messenger,
+        open: props.open,
+        on_cell: &props.on_cell,
+        on_name: &props.on_name,
+    };
+    let on_cell = props.on_cell.clone();
+    let row = props.row;
+    html! {
+        <>
+            <tr data-messenger={messenger.id.clone()}>
+                { for columns.iter().map(|c| c.render_cell(&cell)) }
+            </tr>
+            if let Some(criterion) = props.open {
+                <tr class="mc-note-row" data-note-for={messenger.id.clone()}>
+                    <td colspan={columns.len().to_string()}>
+                        <Note row={row} criterion={criterion}
+                            on_close={Callback::from(move |_| on_cell.emit((row, criterion)))} />
+                    </td>
+                </tr>
+            }
+        </>
+    }
+}
