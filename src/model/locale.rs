@@ -264,3 +264,114 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names.sort_unstable();
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::check::locale_problems;
+
+    fn tag(locale: Locale) -> &'static str {
+        locale.tag()
+    }
+
+    #[test]
+    fn every_locale_has_exactly_the_english_keys_and_placeholders() {
+        let english = Catalog::parse(Locale::ENGLISH.info().file).unwrap();
+        let mut problems = Vec::new();
+        for locale in Locale::all().skip(1) {
+            let file = locale.info().file;
+            let catalog = Catalog::parse(file).unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(locale_problems(&english, &catalog, file.path));
+        }
+        assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    }
+
+    #[test]
+    fn the_guide_languages_are_supported() {
+        let tags: Vec<&str> = Locale::all().map(tag).collect();
+        assert_eq!(tags, ["en", "nl", "es", "fr", "it", "he", "ru", "zh-Hant"]);
+        assert_eq!(Locale::from_tag("he").unwrap().info().dir, Dir::Rtl);
+        assert!(Locale::all().filter(|l| l.tag() != "he").all(|l| l.info().dir == Dir::Ltr));
+    }
+
+    #[test]
+    fn best_match_maps_regions_and_scripts() {
+        let m = |range: &str| Locale::best_match(range).map(tag);
+        assert_eq!(m("nl-BE"), Some("nl"));
+        assert_eq!(m("NL"), Some("nl"));
+        assert_eq!(m("fr_CA"), Some("fr"));
+        assert_eq!(m("zh-TW"), Some("zh-Hant"));
+        assert_eq!(m("zh-HK"), Some("zh-Hant"));
+        assert_eq!(m("zh-Hant-TW"), Some("zh-Hant"));
+        assert_eq!(m("zh-hant"), Some("zh-Hant"));
+        assert_eq!(m("zh-CN"), None);
+        assert_eq!(m("zh-Hans-HK"), None);
+        assert_eq!(m("pt-BR"), None);
+        assert_eq!(m(""), None);
+        assert_eq!(m("*"), None);
+    }
+
+    #[test]
+    fn negotiation_prefers_query_then_storage_then_browser() {
+        let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(tag(negotiate(Some("nl"), Some("fr"), &langs(&["ru"]))), "nl");
+        assert_eq!(tag(negotiate(Some("xx"), Some("fr"), &langs(&["ru"]))), "fr");
+        assert_eq!(tag(negotiate(None, Some("{corrupt"), &langs(&["pt-BR", "ru-RU"]))), "ru");
+        assert_eq!(tag(negotiate(None, None, &langs(&["pt-BR"]))), "en");
+        assert_eq!(tag(negotiate(None, None, &langs(&["zh-TW", "en"]))), "zh-Hant");
+        assert_eq!(tag(negotiate(None, None, &[])), "en");
+    }
+
+    #[test]
+    fn stored_values_must_be_exact_tags() {
+        assert_eq!(parse_stored(" he ").map(tag), Some("he"));
+        for corrupt in ["", "null", "\"nl\"", "nl-BE", "{\"lang\":\"nl\"}", "\u{0}"] {
+            assert_eq!(parse_stored(corrupt), None, "{corrupt:?}");
+        }
+    }
+
+    #[test]
+    fn lookup_falls_back_to_english_then_to_the_key() {
+        let (texts, error) = Texts::load(Locale::from_tag("nl").unwrap());
+        assert_eq!(error, None);
+        assert_eq!(texts.get("group.minimum.label"), "Minimale vereisten");
+        let mut partial = texts.clone();
+        partial.active.texts.remove("ui.title");
+        assert_eq!(partial.get("ui.title"), texts.english.texts["ui.title"]);
+        assert_eq!(texts.get("no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("{n} of {total}", &[("n", "3"), ("total", "5")]), "3 of 5");
+        assert_eq!(fill("{n} van {total}", &[("total", "5")]), "{n} van 5");
+        assert_eq!(placeholders("{b} and {a}, {b}"), ["a", "b", "b"]);
+        assert!(placeholders("no braces").is_empty());
+    }
+
+    #[test]
+    fn every_interface_key_in_the_source_has_english_text() {
+        let english = Catalog::parse(Locale::ENGLISH.info().file).unwrap();
+        let mut missing = Vec::new();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for piece in source.split("\"ui.").skip(1) {
+                        let key: String = piece.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect();
+                        let whole = piece[key.len()..].starts_with('"');
+                        if whole && !key.is_empty() && !english.texts.contains_key(&format!("ui.{key}")) {
+                            missing.push(format!("{}: ui.{key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "interface keys with no English text:\n{}", missing.join("\n"));
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# messenger-compare's one entry point. Each command installs what is missing (pinned
+# versions), skips what is there, then does its job:
+#   tools/run.sh serve   set up, build the release bundle into dist/, serve it on 127.0.0.1
+#   tools/run.sh test    set up, then run every test: native, lints, release build, browser
+#   tools/run.sh build   set up and build the release bundle only
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$ROOT/tests/node_modules/.bin:$PATH"
+
+log() { printf '\n== %s\n' "$*"; }
+
+wasm_bindgen_version() {
+  # The CLI must match the wasm-bindgen crate that Cargo.lock pins, to the patch.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+setup_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wb
+  wb=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    log "installing wasm-bindgen-cli $wb"
+    cargo install wasm-bindgen-cli --version "=$wb" --locked || cargo install wasm-bindgen-cli --version "=$wb"
+  fi
+}
+
+setup_node() {
+  # wasm-opt (npm binaryen: Debian's is too old for rustc's output), axe-core, playwright-core.
+  if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    log "installing the test and build tools from tests/package-lock.json"
+    (cd tests && npm ci --no-audit --no-fund)
+  fi
+}
+
+setup_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing Debian's chromium"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk
+  fi
+}
+
+build() {
+  log "building the release bundle into dist/"
+  local start=$SECONDS
+  trunk build --release --offline
+  log "trunk build --release took $((SECONDS - start)) s"
+}
+
+case "${1:-}" in
+  build)
+    setup_rust; setup_node; build ;;
+  serve)
+    setup_rust; setup_node; build
+    port=${PORT:-8080}
+    log "serving dist/ at http://127.0.0.1:$port/ (Ctrl-C stops)"
+    exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist ;;
+  test)
+    start=$SECONDS
+    setup_rust; setup_node; setup_browser
+    log "dataset and locale check"
+    cargo run --quiet
+    log "native unit tests"
+    cargo test
+    log "lints"
+    cargo fmt --check
+    cargo clippy --all-targets --quiet -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+    build
+    log "browser tests against dist/ in headless Chromium"
+    node --test --test-concurrency=1 tests/browser/
+    log "all tests took $((SECONDS - start)) s" ;;
+  *)
+    echo "usage: tools/run.sh serve|test|build" >&2
+    exit 2 ;;
+esac
