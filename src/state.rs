@@ -31,6 +31,8 @@ pub struct AppState {
     pub open_cell: Option<(MessengerIx, CriterionIx)>,
     /// The messenger whose detail dialog is open.
     pub detail: Option<MessengerIx>,
+    /// The architecture the networks view brings into view, when reached from the matrix.
+    pub focus_network: Option<NetworkId>,
     pub locale: Locale,
 }
 
@@ -51,6 +53,8 @@ pub enum Action {
     ShowView(View),
     /// Show only the messengers of one architecture (or all), in the matrix.
     FilterNetwork(Option<NetworkId>),
+    /// Open the networks view at one architecture (from the matrix's network column).
+    ShowNetwork(NetworkId),
 }
 
 impl AppState {
@@ -65,7 +69,14 @@ impl AppState {
             Action::OpenDetail(m) => next.detail = Some(m),
             Action::CloseDetail => next.detail = None,
             Action::SetLocale(locale) => next.locale = locale,
-            Action::ShowView(view) => next.view = view,
+            Action::ShowView(view) => {
+                next.view = view;
+                next.focus_network = None;
+            }
+            Action::ShowNetwork(network) => {
+                next.view = View::Networks;
+                next.focus_network = Some(network);
+            }
             Action::FilterNetwork(network) => {
                 next.filter.network = network;
                 next.view = View::Matrix;
@@ -146,6 +157,17 @@ mod tests {
             s.apply(Action::FilterNetwork(None)).filter,
             Filter::default()
         );
+    }
+
+    #[test]
+    fn the_network_column_leads_to_its_architecture() {
+        let s = AppState::default().apply(Action::ShowNetwork(NetworkId::Federated));
+        assert_eq!(
+            (s.view, s.focus_network),
+            (View::Networks, Some(NetworkId::Federated))
+        );
+        let back = s.apply(Action::ShowView(View::Matrix));
+        assert_eq!((back.view, back.focus_network), (View::Matrix, None));
     }
 
     #[test]

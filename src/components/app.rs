@@ -120,6 +120,9 @@ pub fn App(props: &AppProps) -> Html {
         d.dispatch(Action::OpenDetail(m))
     });
     let on_close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::CloseDetail));
+    let on_network = use_callback(dispatcher.clone(), |n: NetworkId, d| {
+        d.dispatch(Action::ShowNetwork(n))
+    });
     let on_filter = use_callback(dispatcher.clone(), |n: Option<NetworkId>, d| {
         d.dispatch(Action::FilterNetwork(n))
     });
@@ -166,9 +169,10 @@ pub fn App(props: &AppProps) -> Html {
                             on_cell={on_cell}
                             on_name={on_name.clone()}
                             on_filter={on_filter.clone()}
+                            on_network={on_network}
                         />
                     } else {
-                        <Networks on_filter={on_filter} on_name={on_name} />
+                        <Networks on_filter={on_filter} focus={state.focus_network} />
                     }
                 </main>
                 <Detail messenger={state.detail} on_close={on_close} />

@@ -110,6 +110,9 @@ pub fn DiagramView(props: &DiagramViewProps) -> Html {
                     { for diagram.nodes.iter().enumerate().map(|(i, n)| node_view(&ctx, n, diagram.path.contains(&i))) }
                 </g>
             </svg>
+            if props.network.is_none() {
+                <figcaption>{ ctx.t(diagram.description) }</figcaption>
+            }
         </figure>
     }
 }

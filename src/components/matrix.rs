@@ -19,11 +19,13 @@ pub struct MatrixProps {
     pub on_cell: Callback<(usize, usize)>,
     pub on_name: Callback<usize>,
     pub on_filter: Callback<Option<NetworkId>>,
+    pub on_network: Callback<NetworkId>,
 }
 
 fn header(ctx: &Ctx, column: Column, sort: Option<Sort>, on_sort: &Callback<Column>) -> Html {
     let (label, criterion, key) = match column {
         Column::Name => (ctx.t("ui.column.messenger"), None, "name".to_owned()),
+        Column::Network => (ctx.t("ui.column.network"), None, "network".to_owned()),
         Column::Met(group) => (
             ctx.t(&text::met_label(group)),
             None,
@@ -93,7 +95,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     <thead>
                         <tr class="mc-group-row">
                             <td class="mc-name"></td>
-                            <th scope="colgroup" colspan="2" class="mc-group" data-group="summary">{ ctx.t("ui.column.summary") }</th>
+                            <th scope="colgroup" colspan="3" class="mc-group" data-group="summary">{ ctx.t("ui.column.summary") }</th>
                             { for group_headers }
                         </tr>
                         <tr>
@@ -106,7 +108,8 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                                 row={row}
                                 open={props.open_cell.filter(|(m, _)| *m == row).map(|(_, c)| c)}
                                 on_cell={props.on_cell.clone()}
-                                on_name={props.on_name.clone()} />
+                                on_name={props.on_name.clone()}
+                                on_network={props.on_network.clone()} />
                         }) }
                     </tbody>
                 </table>

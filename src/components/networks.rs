@@ -6,6 +6,7 @@ use crate::components::diagram::{node_shape, DiagramView};
 use crate::model::dataset::NetworkId;
 use crate::model::layout::{architecture, EdgeKind, NodeKind};
 use crate::model::text;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Networks`].
@@ -13,7 +14,8 @@ use yew::prelude::*;
 pub struct NetworksProps {
     /// Filters the matrix to one architecture (and shows it).
     pub on_filter: Callback<Option<NetworkId>>,
-    pub on_name: Callback<usize>,
+    /// The architecture to bring into view and focus, when the reader came from the matrix.
+    pub focus: Option<NetworkId>,
 }
 
 fn legend(ctx: &Ctx) -> Html {
@@ -63,6 +65,17 @@ fn legend(ctx: &Ctx) -> Html {
 #[function_component]
 pub fn Networks(props: &NetworksProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Networks is rendered inside the App's context");
+    use_effect_with(props.focus, |focus| {
+        let heading = focus.and_then(|n| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(&format!("mc-network-{}", n.id()))
+        });
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    });
     let card = |network: NetworkId| {
         let Some(info) = ctx.data.networks.iter().find(|n| n.id == network) else {
             return Html::default();
@@ -75,7 +88,7 @@ pub fn Networks(props: &NetworksProps) -> Html {
         let users: Vec<_> = ctx.data.using(network).collect();
         html! {
             <article class="mc-network" data-network={network.id()} aria-labelledby={title_id.clone()}>
-                <h3 id={title_id}>{ ctx.t(&text::network_name(network)) }</h3>
+                <h3 id={title_id} tabindex="-1">{ ctx.t(&text::network_name(network)) }</h3>
                 <DiagramView diagram={architecture(network)} network={Some(network)} name={network.id()} />
                 <p>{ ctx.t(&text::network_description(network)) }</p>
                 <div class="mc-tradeoffs">

@@ -3,7 +3,7 @@
 use crate::components::context::Ctx;
 use crate::components::icon::ValueIcon;
 use crate::components::note::Note;
-use crate::model::dataset::{Group, Messenger};
+use crate::model::dataset::{Group, Messenger, NetworkId};
 use crate::model::sort::Column;
 use crate::model::text;
 use yew::prelude::*;
@@ -16,6 +16,7 @@ pub struct CellCtx<'a> {
     pub open: Option<usize>,
     pub on_cell: &'a Callback<(usize, usize)>,
     pub on_name: &'a Callback<usize>,
+    pub on_network: &'a Callback<NetworkId>,
 }
 
 /// Renders a column's cell for one row (after PatternFly-Yew's table-entry renderer), so the
@@ -58,6 +59,23 @@ impl CellRenderer for Column {
                     </td>
                 }
             }
+            Column::Network => html! {
+                <td class="mc-network-cell" data-column="network">
+                    <ul class="mc-plain-list">
+                        { for m.networks.iter().map(|&network| {
+                            let on_network = cell.on_network.clone();
+                            html! {
+                                <li data-network={network.id()}>
+                                    <button type="button" class="mc-link-button"
+                                        onclick={Callback::from(move |_: MouseEvent| on_network.emit(network))}>
+                                        { ctx.t(&text::network_name(network)) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </td>
+            },
             Column::Criterion(ci) => {
                 let Some(criterion) = ctx.data.criteria.get(ci) else {
                     return Html::default();
@@ -91,12 +109,14 @@ impl CellRenderer for Column {
     }
 }
 
-/// The columns of the matrix, in display order: name, the two counts, then every criterion.
+/// The columns of the matrix, in display order: name, the two counts, the network, then
+/// every criterion.
 pub fn columns(ctx: &Ctx) -> Vec<Column> {
     let mut columns = vec![
         Column::Name,
         Column::Met(Group::Minimum),
         Column::Met(Group::BestCase),
+        Column::Network,
     ];
     for group in Group::ALL {
         columns.extend(
@@ -120,6 +140,7 @@ pub struct RowProps {
     pub open: Option<usize>,
     pub on_cell: Callback<(usize, usize)>,
     pub on_name: Callback<usize>,
+    pub on_network: Callback<NetworkId>,
 }
 
 /// A messenger's row, followed by the open cell's note when there is one.
@@ -137,6 +158,7 @@ pub fn Row(props: &RowProps) -> Html {
         open: props.open,
         on_cell: &props.on_cell,
         on_name: &props.on_name,
+        on_network: &props.on_network,
     };
     let on_cell = props.on_cell.clone();
     let row = props.row;

@@ -283,7 +283,12 @@ mod tests {
             let catalog = Catalog::parse(file).unwrap_or_else(|e| panic!("{e}"));
             problems.extend(locale_problems(&english, &catalog, file.path));
         }
-        assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} problem(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
 
     #[test]
@@ -291,7 +296,9 @@ mod tests {
         let tags: Vec<&str> = Locale::all().map(tag).collect();
         assert_eq!(tags, ["en", "nl", "es", "fr", "it", "he", "ru", "zh-Hant"]);
         assert_eq!(Locale::from_tag("he").unwrap().info().dir, Dir::Rtl);
-        assert!(Locale::all().filter(|l| l.tag() != "he").all(|l| l.info().dir == Dir::Ltr));
+        assert!(Locale::all()
+            .filter(|l| l.tag() != "he")
+            .all(|l| l.info().dir == Dir::Ltr));
     }
 
     #[test]
@@ -314,11 +321,27 @@ mod tests {
     #[test]
     fn negotiation_prefers_query_then_storage_then_browser() {
         let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(tag(negotiate(Some("nl"), Some("fr"), &langs(&["ru"]))), "nl");
-        assert_eq!(tag(negotiate(Some("xx"), Some("fr"), &langs(&["ru"]))), "fr");
-        assert_eq!(tag(negotiate(None, Some("{corrupt"), &langs(&["pt-BR", "ru-RU"]))), "ru");
+        assert_eq!(
+            tag(negotiate(Some("nl"), Some("fr"), &langs(&["ru"]))),
+            "nl"
+        );
+        assert_eq!(
+            tag(negotiate(Some("xx"), Some("fr"), &langs(&["ru"]))),
+            "fr"
+        );
+        assert_eq!(
+            tag(negotiate(
+                None,
+                Some("{corrupt"),
+                &langs(&["pt-BR", "ru-RU"])
+            )),
+            "ru"
+        );
         assert_eq!(tag(negotiate(None, None, &langs(&["pt-BR"]))), "en");
-        assert_eq!(tag(negotiate(None, None, &langs(&["zh-TW", "en"]))), "zh-Hant");
+        assert_eq!(
+            tag(negotiate(None, None, &langs(&["zh-TW", "en"]))),
+            "zh-Hant"
+        );
         assert_eq!(tag(negotiate(None, None, &[])), "en");
     }
 
@@ -343,7 +366,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        assert_eq!(fill("{n} of {total}", &[("n", "3"), ("total", "5")]), "3 of 5");
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "3"), ("total", "5")]),
+            "3 of 5"
+        );
         assert_eq!(fill("{n} van {total}", &[("total", "5")]), "{n} van 5");
         assert_eq!(placeholders("{b} and {a}, {b}"), ["a", "b", "b"]);
         assert!(placeholders("no braces").is_empty());
@@ -363,15 +389,25 @@ mod tests {
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let source = std::fs::read_to_string(&path).unwrap();
                     for piece in source.split("\"ui.").skip(1) {
-                        let key: String = piece.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect();
+                        let key: String = piece
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+                            .collect();
                         let whole = piece[key.len()..].starts_with('"');
-                        if whole && !key.is_empty() && !english.texts.contains_key(&format!("ui.{key}")) {
+                        if whole
+                            && !key.is_empty()
+                            && !english.texts.contains_key(&format!("ui.{key}"))
+                        {
                             missing.push(format!("{}: ui.{key}", path.display()));
                         }
                     }
                 }
             }
         }
-        assert!(missing.is_empty(), "interface keys with no English text:\n{}", missing.join("\n"));
+        assert!(
+            missing.is_empty(),
+            "interface keys with no English text:\n{}",
+            missing.join("\n")
+        );
     }
 }

@@ -12,11 +12,15 @@ pub enum Column {
     Criterion(usize),
     /// How many criteria of a group are met (the computed columns).
     Met(Group),
+    /// The network architecture(s) a messenger uses.
+    Network,
 }
 
 /// The active sort: a column and whether it has been reversed from its natural order.
 ///
-/// The natural order is A→Z for names and best-first for values and counts.
+/// The natural order is A→Z for names, the guide's order of architectures (centralized,
+/// federated, peer-to-peer, anonymous routing) for networks, and best-first for values and
+/// counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Sort {
     pub column: Column,
@@ -45,7 +49,7 @@ pub fn aria_sort(sort: Option<Sort>, column: Column) -> &'static str {
     match sort {
         Some(s) if s.column == column => {
             // Names ascend A→Z naturally; values and counts are shown best (highest) first.
-            let natural_ascending = column == Column::Name;
+            let natural_ascending = matches!(column, Column::Name | Column::Network);
             if natural_ascending != s.reversed {
                 "ascending"
             } else {
@@ -102,6 +106,7 @@ pub fn sort_rows(
                 rank(mb).cmp(&rank(ma))
             }
             Column::Met(group) => data.met(mb, group).cmp(&data.met(ma, group)),
+            Column::Network => ma.networks.iter().min().cmp(&mb.networks.iter().min()),
         }
     };
     if sort.reversed {
@@ -319,6 +324,40 @@ mod tests {
             "{order:?} {counts:?}"
         );
         assert!(counts[0] > counts[counts.len() - 1]);
+    }
+
+    #[test]
+    fn network_sorts_in_the_guides_order_of_architectures() {
+        let d = data();
+        let order = sorted(
+            &d,
+            Some(Sort {
+                column: Column::Network,
+                reversed: false,
+            }),
+        );
+        assert_eq!(order, ["signal", "simplex", "element", "briar", "session"]);
+        assert_eq!(
+            aria_sort(
+                Some(Sort {
+                    column: Column::Network,
+                    reversed: false
+                }),
+                Column::Network
+            ),
+            "ascending"
+        );
+        let reversed = sorted(
+            &d,
+            Some(Sort {
+                column: Column::Network,
+                reversed: true,
+            }),
+        );
+        assert_eq!(
+            reversed,
+            ["session", "briar", "simplex", "element", "signal"]
+        );
     }
 
     #[test]
