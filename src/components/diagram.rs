@@ -3,7 +3,7 @@
 
 use crate::components::context::Ctx;
 use crate::model::dataset::NetworkId;
-use crate::model::layout::{Diagram, Node, NodeKind};
+use crate::model::layout::{label_lines, Diagram, Node, NodeKind};
 use crate::model::locale::Dir;
 use yew::prelude::*;
 
@@ -48,7 +48,11 @@ pub fn node_shape(kind: NodeKind, x: f32, y: f32, r: f32, class: &'static str) -
     }
 }
 
+/// Labels longer than this many characters wrap onto a second line.
+const LABEL_WRAP: usize = 11;
+
 fn node_view(ctx: &Ctx, node: &Node, on_path: bool) -> Html {
+    let label = ctx.t(node.label);
     let class = if on_path {
         "mc-node mc-node--path"
     } else {
@@ -58,7 +62,9 @@ fn node_view(ctx: &Ctx, node: &Node, on_path: bool) -> Html {
         <g data-kind={node.kind.id()}>
             { node_shape(node.kind, node.x, node.y, node.r, class) }
             <text class="mc-node-label" x={node.x.to_string()} y={(node.y + node.r + 10.0).to_string()} text-anchor="middle">
-                { ctx.t(node.label) }
+                { for label_lines(&label, LABEL_WRAP).into_iter().enumerate().map(|(i, line)| html! {
+                    <tspan x={node.x.to_string()} dy={if i == 0 { "0" } else { "1.1em" }}>{ line.to_owned() }</tspan>
+                }) }
             </text>
         </g>
     }

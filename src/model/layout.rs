@@ -472,6 +472,24 @@ pub fn text_keys() -> Vec<&'static str> {
     keys
 }
 
+/// Splits a translated label into at most two lines, at the space nearest its middle, when
+/// it is longer than `max` characters; short labels and labels without a space stay whole.
+pub fn label_lines(text: &str, max: usize) -> Vec<&str> {
+    let length = text.chars().count();
+    if length <= max {
+        return vec![text];
+    }
+    let middle = text.len() / 2;
+    let split = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![&text[..i], &text[i + 1..]],
+        None => vec![text],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -959,5 +977,18 @@ mod tests {
             );
         }
         assert_eq!(keys.len(), 21);
+    }
+
+    #[test]
+    fn long_labels_wrap_at_the_middle_space() {
+        assert_eq!(label_lines("Sender", 10), ["Sender"]);
+        assert_eq!(
+            label_lines("Serveur d’accueil", 10),
+            ["Serveur", "d’accueil"]
+        );
+        assert_eq!(label_lines("Nodo de servicio", 10), ["Nodo de", "servicio"]);
+        assert_eq!(label_lines("Homeserverserver", 10), ["Homeserverserver"]);
+        assert_eq!(label_lines("服務節點", 3), ["服務節點"]);
+        assert_eq!(label_lines("", 10), [""]);
     }
 }
