@@ -1,39 +1,21 @@
-//! The whole view as one value, and the actions that change it: pure, tested natively.
+//! The app's one state and the actions that change it: pure, tested natively.
 //! Components dispatch [`Action`]s; [`AppState::apply`] decides what they mean.
 
-use crate::model::dataset::NetworkId;
-use crate::model::filter::Filter;
+use crate::model::dataset::{NetworkId, Platform};
+use crate::model::filter::Need;
 use crate::model::locale::Locale;
 use crate::model::sort::{Column, Sort};
-
-/// Which of the widget's views is shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    /// The feature matrix.
-    #[default]
-    Matrix,
-    /// "How messengers connect": the network architectures.
-    Networks,
-}
-
-/// A messenger, by its index in the dataset.
-pub type MessengerIx = usize;
-/// A criterion, by its index in the dataset.
-pub type CriterionIx = usize;
+use crate::model::view_state::{Page, Theme, ViewState, MAX_COMPARED};
 
 /// Everything that decides what the reader sees.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AppState {
-    pub view: View,
-    pub sort: Option<Sort>,
-    pub filter: Filter,
-    /// The value cell whose note, sources and date are shown.
-    pub open_cell: Option<(MessengerIx, CriterionIx)>,
-    /// The messenger whose detail dialog is open.
-    pub detail: Option<MessengerIx>,
-    /// The architecture the networks view brings into view, when reached from the matrix.
+    /// What a shared link restores (and the URL always shows).
+    pub view: ViewState,
+    /// The architecture the networks page brings into view, when reached from the matrix.
     pub focus_network: Option<NetworkId>,
-    pub locale: Locale,
+    /// Link parameters that were ignored, until the reader dismisses the notice.
+    pub ignored: Vec<String>,
 }
 
 /// Something the reader did.
@@ -42,47 +24,82 @@ pub enum Action {
     /// Activate a column header.
     SortBy(Column),
     /// Activate a value cell: opens its note, or closes it when it is already open.
-    ToggleCell(MessengerIx, CriterionIx),
+    ToggleCell(usize, usize),
     /// Open a messenger's detail.
-    OpenDetail(MessengerIx),
+    OpenDetail(usize),
     /// Close the detail.
     CloseDetail,
-    /// Switch language; view, sort and selection stay.
+    /// Switch language; everything else stays.
     SetLocale(Locale),
-    /// Switch view.
-    ShowView(View),
+    /// Switch the colour theme.
+    SetTheme(Theme),
+    /// Switch page.
+    ShowPage(Page),
     /// Show only the messengers of one architecture (or all), in the matrix.
     FilterNetwork(Option<NetworkId>),
-    /// Open the networks view at one architecture (from the matrix's network column).
+    /// Open the networks page at one architecture (from the matrix's network column).
     ShowNetwork(NetworkId),
+    /// Switch a yes/no filter on or off.
+    SetNeed(Need, bool),
+    /// Show only messengers for one platform (or all).
+    SetPlatform(Option<Platform>),
+    /// Remove every filter, including the link's chosen rows.
+    ClearFilters,
+    /// Add a messenger to the comparison, or take it out; a fourth is refused.
+    ToggleCompare(usize),
+    /// Hide the notice about ignored link parameters.
+    DismissNotice,
 }
 
 impl AppState {
+    /// The state a link opens: its view, and what it had to ignore.
+    pub fn from_link(view: ViewState, ignored: Vec<String>) -> AppState {
+        AppState {
+            view,
+            focus_network: None,
+            ignored,
+        }
+    }
+
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
         let mut next = self.clone();
+        let view = &mut next.view;
         match action {
-            Action::SortBy(column) => next.sort = Some(Sort::activate(self.sort, column)),
+            Action::SortBy(column) => view.sort = Some(Sort::activate(self.view.sort, column)),
             Action::ToggleCell(m, c) => {
-                next.open_cell = (self.open_cell != Some((m, c))).then_some((m, c));
+                view.open_cell = (self.view.open_cell != Some((m, c))).then_some((m, c));
             }
-            Action::OpenDetail(m) => next.detail = Some(m),
-            Action::CloseDetail => next.detail = None,
-            Action::SetLocale(locale) => next.locale = locale,
-            Action::ShowView(view) => {
-                next.view = view;
+            Action::OpenDetail(m) => view.detail = Some(m),
+            Action::CloseDetail => view.detail = None,
+            Action::SetLocale(locale) => view.locale = locale,
+            Action::SetTheme(theme) => view.theme = theme,
+            Action::ShowPage(page) => {
+                view.page = page;
                 next.focus_network = None;
             }
             Action::ShowNetwork(network) => {
-                next.view = View::Networks;
+                view.page = Page::Networks;
                 next.focus_network = Some(network);
             }
             Action::FilterNetwork(network) => {
-                next.filter.network = network;
-                next.view = View::Matrix;
-                // A note about a row the filter hides would point at nothing.
-                next.open_cell = None;
+                view.filter.network = network;
+                view.page = Page::Matrix;
             }
+            Action::SetNeed(need, on) => view.filter = view.filter.toggled(need, on),
+            Action::SetPlatform(platform) => view.filter.platform = platform,
+            Action::ClearFilters => {
+                view.filter = Default::default();
+                view.rows = None;
+            }
+            Action::ToggleCompare(m) => {
+                if let Some(at) = view.compare.iter().position(|&c| c == m) {
+                    view.compare.remove(at);
+                } else if view.compare.len() < MAX_COMPARED {
+                    view.compare.push(m);
+                }
+            }
+            Action::DismissNotice => next.ignored.clear(),
         }
         next
     }
@@ -93,11 +110,15 @@ mod tests {
     use super::*;
     use crate::model::dataset::Group;
 
+    fn apply_all(actions: &[Action]) -> AppState {
+        actions.iter().fold(AppState::default(), |s, a| s.apply(*a))
+    }
+
     #[test]
     fn sorting_twice_reverses() {
-        let s = AppState::default().apply(Action::SortBy(Column::Criterion(5)));
+        let s = apply_all(&[Action::SortBy(Column::Criterion(5))]);
         assert_eq!(
-            s.sort,
+            s.view.sort,
             Some(Sort {
                 column: Column::Criterion(5),
                 reversed: false
@@ -105,7 +126,7 @@ mod tests {
         );
         let s = s.apply(Action::SortBy(Column::Criterion(5)));
         assert_eq!(
-            s.sort,
+            s.view.sort,
             Some(Sort {
                 column: Column::Criterion(5),
                 reversed: true
@@ -113,7 +134,7 @@ mod tests {
         );
         let s = s.apply(Action::SortBy(Column::Met(Group::Minimum)));
         assert_eq!(
-            s.sort,
+            s.view.sort,
             Some(Sort {
                 column: Column::Met(Group::Minimum),
                 reversed: false
@@ -123,57 +144,92 @@ mod tests {
 
     #[test]
     fn a_cell_toggles_and_another_replaces_it() {
-        let s = AppState::default().apply(Action::ToggleCell(0, 3));
-        assert_eq!(s.open_cell, Some((0, 3)));
-        assert_eq!(s.apply(Action::ToggleCell(1, 3)).open_cell, Some((1, 3)));
-        assert_eq!(s.apply(Action::ToggleCell(0, 3)).open_cell, None);
+        let s = apply_all(&[Action::ToggleCell(0, 3)]);
+        assert_eq!(s.view.open_cell, Some((0, 3)));
+        assert_eq!(
+            s.apply(Action::ToggleCell(1, 3)).view.open_cell,
+            Some((1, 3))
+        );
+        assert_eq!(s.apply(Action::ToggleCell(0, 3)).view.open_cell, None);
     }
 
     #[test]
-    fn switching_language_keeps_the_view() {
-        let s = AppState::default()
-            .apply(Action::SortBy(Column::Name))
-            .apply(Action::ToggleCell(2, 1))
-            .apply(Action::OpenDetail(4));
-        let locale = crate::model::locale::Locale::all().last().unwrap();
-        let t = s.apply(Action::SetLocale(locale));
+    fn switching_language_or_theme_keeps_the_view() {
+        let s = apply_all(&[
+            Action::SortBy(Column::Name),
+            Action::ToggleCell(2, 1),
+            Action::OpenDetail(4),
+        ]);
+        let locale = Locale::all().last().unwrap();
+        let t = s
+            .apply(Action::SetLocale(locale))
+            .apply(Action::SetTheme(Theme::Dark));
         assert_eq!(
-            (t.sort, t.open_cell, t.detail, t.view),
-            (s.sort, s.open_cell, s.detail, s.view)
+            (t.view.sort, t.view.open_cell, t.view.detail),
+            (s.view.sort, s.view.open_cell, s.view.detail)
         );
-        assert_eq!(t.locale, locale);
+        assert_eq!((t.view.locale, t.view.theme), (locale, Theme::Dark));
     }
 
     #[test]
-    fn filtering_by_network_shows_the_matrix_and_closes_notes() {
-        let s = AppState::default()
-            .apply(Action::ToggleCell(0, 0))
-            .apply(Action::ShowView(View::Networks))
-            .apply(Action::FilterNetwork(Some(NetworkId::P2p)));
-        assert_eq!(s.view, View::Matrix);
-        assert_eq!(s.filter.network, Some(NetworkId::P2p));
-        assert_eq!(s.open_cell, None);
+    fn filtering_by_network_shows_the_matrix() {
+        let s = apply_all(&[
+            Action::ShowPage(Page::Networks),
+            Action::FilterNetwork(Some(NetworkId::P2p)),
+        ]);
+        assert_eq!(s.view.page, Page::Matrix);
+        assert_eq!(s.view.filter.network, Some(NetworkId::P2p));
+        assert!(!s.apply(Action::FilterNetwork(None)).view.filter.is_active());
+    }
+
+    #[test]
+    fn needs_platform_and_clearing() {
+        let s = apply_all(&[
+            Action::SetNeed(Need::Tor, true),
+            Action::SetNeed(Need::Minimum, true),
+            Action::SetPlatform(Some(Platform::Ios)),
+        ]);
+        assert_eq!(s.view.filter.needs, [Need::Minimum, Need::Tor]);
         assert_eq!(
-            s.apply(Action::FilterNetwork(None)).filter,
-            Filter::default()
+            s.apply(Action::SetNeed(Need::Tor, false)).view.filter.needs,
+            [Need::Minimum]
         );
+        let mut with_rows = s.clone();
+        with_rows.view.rows = Some(vec![0]);
+        let cleared = with_rows.apply(Action::ClearFilters);
+        assert!(!cleared.view.filter.is_active());
+        assert_eq!(cleared.view.rows, None);
+    }
+
+    #[test]
+    fn compare_holds_at_most_three_in_the_order_chosen() {
+        let s = apply_all(&[
+            Action::ToggleCompare(4),
+            Action::ToggleCompare(0),
+            Action::ToggleCompare(2),
+            Action::ToggleCompare(1),
+        ]);
+        assert_eq!(s.view.compare, [4, 0, 2]);
+        assert_eq!(s.apply(Action::ToggleCompare(0)).view.compare, [4, 2]);
     }
 
     #[test]
     fn the_network_column_leads_to_its_architecture() {
-        let s = AppState::default().apply(Action::ShowNetwork(NetworkId::Federated));
+        let s = apply_all(&[Action::ShowNetwork(NetworkId::Federated)]);
         assert_eq!(
-            (s.view, s.focus_network),
-            (View::Networks, Some(NetworkId::Federated))
+            (s.view.page, s.focus_network),
+            (Page::Networks, Some(NetworkId::Federated))
         );
-        let back = s.apply(Action::ShowView(View::Matrix));
-        assert_eq!((back.view, back.focus_network), (View::Matrix, None));
+        let back = s.apply(Action::ShowPage(Page::Matrix));
+        assert_eq!((back.view.page, back.focus_network), (Page::Matrix, None));
     }
 
     #[test]
-    fn detail_opens_and_closes() {
-        let s = AppState::default().apply(Action::OpenDetail(2));
-        assert_eq!(s.detail, Some(2));
-        assert_eq!(s.apply(Action::CloseDetail).detail, None);
+    fn detail_and_notice() {
+        let s = AppState::from_link(ViewState::default(), vec!["x=1".into()])
+            .apply(Action::OpenDetail(2));
+        assert_eq!(s.view.detail, Some(2));
+        assert_eq!(s.apply(Action::CloseDetail).view.detail, None);
+        assert!(s.apply(Action::DismissNotice).ignored.is_empty());
     }
 }

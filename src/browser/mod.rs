@@ -2,5 +2,6 @@
 //! Every function here degrades to a safe default when the browser refuses (storage blocked,
 //! an old engine), so that no browser quirk blanks the widget.
 
+pub mod embed;
 pub mod intl;
 pub mod page;

@@ -53,3 +53,69 @@ pub fn set_document_language(tag: &str, dir: Dir) {
         let _ = root.set_attribute("dir", dir.attr());
     }
 }
+
+/// The page's query string, with its leading `?` (empty when there is none).
+pub fn query_string() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address bar's query string without a reload or a new history entry, so the
+/// address is always a link to the current view.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(path) = window.location().pathname() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
+}
+
+/// Sets (or, with `None`, removes) a `data-*` attribute on the document element, where the
+/// stylesheet reads the theme, the background and embedding.
+pub fn set_root_flag(name: &str, value: Option<&str>) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// The address of the host script `embed.js` beside this page.
+pub fn embed_script_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|href| web_sys::Url::new_with_base("embed.js", &href).ok())
+        .map(|url| url.href())
+        .unwrap_or_else(|| "embed.js".to_owned())
+}
+
+/// Registers the service worker that keeps the widget working offline, where the page was
+/// served over http(s) (never from `file://`, where service workers do not exist).
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let secure = window
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "https:" || p == "http:");
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if secure && supported {
+        // The promise settles on its own; a failure only means no offline copy.
+        let _ = navigator.service_worker().register("./sw.js");
+    }
+}

@@ -1,15 +1,20 @@
-//! The root: holds the one [`AppState`], provides the dataset and texts, lays out the views.
+//! The root: holds the one [`AppState`], provides the dataset and texts, lays out the pages,
+//! and mirrors the view into the address bar.
 
-use crate::browser::page;
+use crate::browser::{embed, page};
+use crate::components::compare::Compare;
 use crate::components::context::Ctx;
 use crate::components::detail::Detail;
+use crate::components::embed_code::EmbedCode;
 use crate::components::matrix::Matrix;
 use crate::components::networks::Networks;
-use crate::components::picker::LocalePicker;
-use crate::model::dataset::{Dataset, NetworkId};
+use crate::components::picker::{LocalePicker, ThemePicker};
+use crate::model::dataset::{Dataset, NetworkId, Platform};
+use crate::model::filter::Need;
 use crate::model::locale::{negotiate, Locale, Texts};
 use crate::model::sort::Column;
-use crate::state::{Action, AppState, View};
+use crate::model::view_state::{parse, write, Page, Theme, ViewState};
+use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,11 +29,6 @@ impl Reducible for AppState {
 /// Mounts the widget into `#messenger-compare` (or the body), or, if the embedded dataset
 /// cannot be read, a message that says which file is broken.
 pub fn start() {
-    let locale = negotiate(
-        page::query_param("lang").as_deref(),
-        page::stored_locale().as_deref(),
-        &page::navigator_languages(),
-    );
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -40,10 +40,21 @@ pub fn start() {
     };
     match Dataset::embedded() {
         Ok(data) => {
+            let link = parse(&page::query_string(), &data);
+            let locale = negotiate(
+                link.lang.map(Locale::tag),
+                page::stored_locale().as_deref(),
+                &page::navigator_languages(),
+            );
+            let view = ViewState {
+                locale,
+                ..link.state
+            };
             let props = AppProps {
                 data: Rc::new(data),
-                locale,
+                initial: AppState::from_link(view, link.ignored),
             };
+            page::register_service_worker();
             yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
         Err(error) => {
@@ -77,24 +88,23 @@ pub fn LoadFailure(props: &LoadFailureProps) -> Html {
 #[derive(Properties)]
 pub struct AppProps {
     pub data: Rc<Dataset>,
-    pub locale: Locale,
+    /// The state the page's link opens.
+    pub initial: AppState,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.locale == other.locale
+        Rc::ptr_eq(&self.data, &other.data) && self.initial == other.initial
     }
 }
 
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let initial_locale = props.locale;
-    let state = use_reducer(move || AppState {
-        locale: initial_locale,
-        ..AppState::default()
-    });
-    let loaded = use_memo(state.locale, |locale| {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+    let view = &state.view;
+    let loaded = use_memo(view.locale, |locale| {
         let (texts, error) = Texts::load(*locale);
         (Rc::new(texts), error)
     });
@@ -104,9 +114,24 @@ pub fn App(props: &AppProps) -> Html {
         texts,
     };
 
-    let tag = ctx.locale().tag();
-    let dir = ctx.locale().info().dir;
-    use_effect_with(ctx.locale(), move |_| page::set_document_language(tag, dir));
+    {
+        let data = props.data.clone();
+        use_effect_with(view.clone(), move |view| {
+            page::replace_query(&write(view, &data));
+            page::set_document_language(view.locale.tag(), view.locale.info().dir);
+            page::set_root_flag(
+                "data-theme",
+                (view.theme != Theme::Auto).then_some(view.theme.id()),
+            );
+            page::set_root_flag("data-bg", view.transparent.then_some("transparent"));
+            page::set_root_flag("data-embed", view.embed.then_some("1"));
+        });
+    }
+    use_effect_with(view.embed, |embedded| {
+        if *embedded {
+            embed::report_height();
+        }
+    });
 
     // One callback of each kind for the whole matrix: rows compare equal across re-sorts.
     let dispatcher = state.dispatcher();
@@ -126,58 +151,101 @@ pub fn App(props: &AppProps) -> Html {
     let on_filter = use_callback(dispatcher.clone(), |n: Option<NetworkId>, d| {
         d.dispatch(Action::FilterNetwork(n))
     });
+    let on_need = use_callback(dispatcher.clone(), |(need, on): (Need, bool), d| {
+        d.dispatch(Action::SetNeed(need, on))
+    });
+    let on_platform = use_callback(dispatcher.clone(), |p: Option<Platform>, d| {
+        d.dispatch(Action::SetPlatform(p))
+    });
+    let on_clear = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::ClearFilters));
+    let on_compare = use_callback(dispatcher.clone(), |m: usize, d| {
+        d.dispatch(Action::ToggleCompare(m))
+    });
+    let on_theme = use_callback(dispatcher.clone(), |t: Theme, d| {
+        d.dispatch(Action::SetTheme(t))
+    });
     let on_locale = use_callback(dispatcher.clone(), |locale: Locale, d| {
         page::store_locale(locale.tag());
         d.dispatch(Action::SetLocale(locale));
     });
-    let show = |view: View| {
+    let on_dismiss = {
         let d = dispatcher.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowView(view)))
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
     };
-    let tab = |view: View, key: &str| {
+    let tab = |page: Page, key: &str| {
+        let d = dispatcher.clone();
         html! {
-            <button type="button" class="mc-tab" aria-pressed={(state.view == view).to_string()} onclick={show(view)}>
+            <button type="button" class="mc-tab" data-page={page.id()} aria-pressed={(view.page == page).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowPage(page)))}>
                 { ctx.t(key) }
             </button>
         }
     };
+    let standalone = {
+        let plain = ViewState {
+            embed: false,
+            transparent: false,
+            ..view.clone()
+        };
+        format!("./{}", write(&plain, &props.data))
+    };
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="mc" lang={tag} dir={dir.attr()}>
+            <div class={classes!("mc", view.embed.then_some("mc--embed"))} lang={view.locale.tag()} dir={view.locale.info().dir.attr()}>
                 <header class="mc-header">
-                    <div class="mc-heading">
-                        <h1>{ ctx.t("ui.title") }</h1>
-                        <p class="mc-lede">{ ctx.t("ui.lede") }</p>
+                    if !view.embed {
+                        <div class="mc-heading">
+                            <h1>{ ctx.t("ui.title") }</h1>
+                            <p class="mc-lede">{ ctx.t("ui.lede") }</p>
+                        </div>
+                    }
+                    <div class="mc-settings">
+                        <LocalePicker current={view.locale} on_change={on_locale} />
+                        <ThemePicker current={view.theme} on_change={on_theme} />
                     </div>
-                    <LocalePicker current={ctx.locale()} on_change={on_locale} />
                 </header>
                 if let Some(error) = load_error {
                     <p class="mc-notice" role="status">{ ctx.fill("ui.notice.locale-broken", &[("error", &error)]) }</p>
                 }
+                if !state.ignored.is_empty() {
+                    <div class="mc-notice" role="status" data-notice="ignored">
+                        <p>{ ctx.fill("ui.notice.ignored", &[("params", &state.ignored.join(", "))]) }</p>
+                        <button type="button" onclick={on_dismiss}>{ ctx.t("ui.notice.dismiss") }</button>
+                    </div>
+                }
                 <nav class="mc-tabs" aria-label={ctx.t("ui.views")}>
-                    { tab(View::Matrix, "ui.view.matrix") }
-                    { tab(View::Networks, "ui.view.networks") }
+                    { tab(Page::Matrix, "ui.view.matrix") }
+                    { tab(Page::Networks, "ui.view.networks") }
+                    { tab(Page::Compare, "ui.view.compare") }
                 </nav>
                 <main class="mc-main">
-                    if state.view == View::Matrix {
-                        <Matrix
-                            sort={state.sort}
-                            filter={state.filter}
-                            open_cell={state.open_cell}
-                            on_sort={on_sort}
-                            on_cell={on_cell}
-                            on_name={on_name.clone()}
-                            on_filter={on_filter.clone()}
-                            on_network={on_network}
-                        />
-                    } else {
-                        <Networks on_filter={on_filter} focus={state.focus_network} />
+                    {
+                        match view.page {
+                            Page::Matrix => html! {
+                                <Matrix
+                                    sort={view.sort}
+                                    filter={view.filter.clone()}
+                                    rows={view.rows.clone()}
+                                    cols={view.cols.clone()}
+                                    open_cell={view.open_cell}
+                                    {on_sort} {on_cell} on_name={on_name.clone()}
+                                    on_filter={on_filter.clone()} {on_network} {on_need} {on_platform} {on_clear}
+                                />
+                            },
+                            Page::Networks => html! { <Networks {on_filter} focus={state.focus_network} /> },
+                            Page::Compare => html! { <Compare chosen={view.compare.clone()} cols={view.cols.clone()} {on_compare} {on_name} /> },
+                        }
                     }
                 </main>
-                <Detail messenger={state.detail} on_close={on_close} />
+                <Detail messenger={view.detail} on_close={on_close} />
                 <footer class="mc-footer">
-                    <p>{ ctx.t("ui.footer.source") }</p>
+                    if view.embed {
+                        <p><a href={standalone} target="_blank" rel="noopener">{ ctx.t("ui.embed.attribution") }</a></p>
+                    } else {
+                        <EmbedCode view={view.clone()} />
+                        <p>{ ctx.t("ui.footer.source") }</p>
+                    }
                 </footer>
             </div>
         </ContextProvider<Ctx>>

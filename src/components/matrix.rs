@@ -3,8 +3,8 @@
 use crate::browser::intl::Collator;
 use crate::components::context::Ctx;
 use crate::components::row::{columns, Row};
-use crate::model::dataset::{Group, NetworkId};
-use crate::model::filter::{visible_rows, Filter};
+use crate::model::dataset::{Group, NetworkId, Platform};
+use crate::model::filter::{visible_rows, Filter, Need};
 use crate::model::sort::{aria_sort, sort_rows, Column, Sort};
 use crate::model::text;
 use yew::prelude::*;
@@ -14,12 +14,19 @@ use yew::prelude::*;
 pub struct MatrixProps {
     pub sort: Option<Sort>,
     pub filter: Filter,
+    /// Only these rows, when the link chose them.
+    pub rows: Option<Vec<usize>>,
+    /// Only these criteria, when the link chose them.
+    pub cols: Option<Vec<usize>>,
     pub open_cell: Option<(usize, usize)>,
     pub on_sort: Callback<Column>,
     pub on_cell: Callback<(usize, usize)>,
     pub on_name: Callback<usize>,
     pub on_filter: Callback<Option<NetworkId>>,
     pub on_network: Callback<NetworkId>,
+    pub on_need: Callback<(Need, bool)>,
+    pub on_platform: Callback<Option<Platform>>,
+    pub on_clear: Callback<()>,
 }
 
 fn header(ctx: &Ctx, column: Column, sort: Option<Sort>, on_sort: &Callback<Column>) -> Html {
@@ -55,19 +62,81 @@ fn header(ctx: &Ctx, column: Column, sort: Option<Sort>, on_sort: &Callback<Colu
     }
 }
 
+fn filters(ctx: &Ctx, props: &MatrixProps) -> Html {
+    let needs = Need::ALL.into_iter().map(|need| {
+        let on_need = props.on_need.clone();
+        let checked = props.filter.needs.contains(&need);
+        let id = format!("mc-need-{}", need.id());
+        html! {
+            <label class="mc-check" for={id.clone()}>
+                <input type="checkbox" id={id} data-need={need.id()} {checked}
+                    onchange={Callback::from(move |e: Event| {
+                        let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+                        on_need.emit((need, on));
+                    })} />
+                { ctx.t(&text::need_label(need)) }
+            </label>
+        }
+    });
+    let on_platform = props.on_platform.clone();
+    let on_network = props.on_filter.clone();
+    let selected = |e: &Event| {
+        e.target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default()
+    };
+    let on_clear = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+    html! {
+        <fieldset class="mc-filters">
+            <legend>{ ctx.t("ui.filter.title") }</legend>
+            { for needs }
+            <label class="mc-select">
+                { ctx.t("ui.filter.platform") }
+                <select id="mc-platform" onchange={Callback::from(move |e: Event| {
+                    on_platform.emit(Platform::ALL.into_iter().find(|p| p.id() == selected(&e)));
+                })}>
+                    <option value="" selected={props.filter.platform.is_none()}>{ ctx.t("ui.filter.any") }</option>
+                    { for Platform::ALL.into_iter().map(|p| html! {
+                        <option value={p.id()} selected={props.filter.platform == Some(p)}>{ ctx.t(&text::platform_name(p)) }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="mc-select">
+                { ctx.t("ui.filter.architecture") }
+                <select id="mc-network-filter" onchange={Callback::from(move |e: Event| {
+                    on_network.emit(NetworkId::from_id(&selected(&e)));
+                })}>
+                    <option value="" selected={props.filter.network.is_none()}>{ ctx.t("ui.filter.any") }</option>
+                    { for NetworkId::ALL.into_iter().map(|n| html! {
+                        <option value={n.id()} selected={props.filter.network == Some(n)}>{ ctx.t(&text::network_name(n)) }</option>
+                    }) }
+                </select>
+            </label>
+            if props.filter.is_active() || props.rows.is_some() {
+                <button type="button" class="mc-clear" onclick={on_clear}>{ ctx.t("ui.filter.clear-all") }</button>
+            }
+        </fieldset>
+    }
+}
+
 /// The matrix, with the active filter named above it and the criteria explained below it.
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Matrix is rendered inside the App's context");
-    let columns = columns(&ctx);
-    let mut rows = visible_rows(&ctx.data, &props.filter);
+    let columns = columns(&ctx, props.cols.as_deref());
+    let mut rows = visible_rows(&ctx.data, &props.filter, props.rows.as_deref());
     let collator = Collator::new(ctx.locale().tag());
     sort_rows(&ctx.data, &mut rows, props.sort, &|a, b| {
         collator.compare(a, b)
     });
 
-    let group_headers = Group::ALL.iter().map(|group| {
-        let span = ctx.data.criteria_in(*group).count();
+    let group_headers = Group::ALL.iter().filter_map(|group| {
+        let span = columns.iter().filter(|c| matches!(c, Column::Criterion(i) if ctx.data.criteria[*i].group == *group)).count();
+        (span > 0).then_some((group, span))
+    }).map(|(group, span)| {
         html! {
             <th scope="colgroup" colspan={span.to_string()} class="mc-group" data-group={group.id()}>
                 { ctx.t(&text::group_label(*group)) }
@@ -78,11 +147,19 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let on_filter = props.on_filter.clone();
         Callback::from(move |_: MouseEvent| on_filter.emit(None))
     };
+    let total = props
+        .rows
+        .as_ref()
+        .map_or(ctx.data.messengers.len(), Vec::len);
 
     html! {
         <section class="mc-matrix" aria-labelledby="mc-matrix-title">
             <h2 id="mc-matrix-title">{ ctx.t("ui.matrix.title") }</h2>
             <p class="mc-hint">{ ctx.t("ui.matrix.hint") }</p>
+            { filters(&ctx, props) }
+            <p class="mc-count" role="status">
+                { ctx.fill("ui.filter.count", &[("shown", &ctx.number(rows.len())), ("total", &ctx.number(total))]) }
+            </p>
             if let Some(network) = props.filter.network {
                 <p class="mc-filter" role="status">
                     { ctx.fill("ui.filter.network", &[("network", &ctx.t(&text::network_name(network)))]) }
@@ -103,10 +180,14 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
+                        if rows.is_empty() {
+                            <tr><td colspan={columns.len().to_string()} class="mc-empty">{ ctx.t("ui.filter.none") }</td></tr>
+                        }
                         { for rows.iter().map(|&row| html! {
                             <Row key={ctx.data.messengers[row].id.clone()}
                                 row={row}
                                 open={props.open_cell.filter(|(m, _)| *m == row).map(|(_, c)| c)}
+                                cols={props.cols.clone()}
                                 on_cell={props.on_cell.clone()}
                                 on_name={props.on_name.clone()}
                                 on_network={props.on_network.clone()} />

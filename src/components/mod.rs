@@ -1,9 +1,11 @@
 //! Yew components: they render props and dispatch actions, and decide nothing.
 
 pub mod app;
+pub mod compare;
 pub mod context;
 pub mod detail;
 pub mod diagram;
+pub mod embed_code;
 pub mod icon;
 pub mod matrix;
 pub mod networks;

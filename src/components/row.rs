@@ -4,6 +4,7 @@ use crate::components::context::Ctx;
 use crate::components::icon::ValueIcon;
 use crate::components::note::Note;
 use crate::model::dataset::{Group, Messenger, NetworkId};
+use crate::model::filter::visible_criteria;
 use crate::model::sort::Column;
 use crate::model::text;
 use yew::prelude::*;
@@ -110,24 +111,21 @@ impl CellRenderer for Column {
 }
 
 /// The columns of the matrix, in display order: name, the two counts, the network, then
-/// every criterion.
-pub fn columns(ctx: &Ctx) -> Vec<Column> {
+/// every criterion (or only those in `only`).
+pub fn columns(ctx: &Ctx, only: Option<&[usize]>) -> Vec<Column> {
     let mut columns = vec![
         Column::Name,
         Column::Met(Group::Minimum),
         Column::Met(Group::BestCase),
         Column::Network,
     ];
-    for group in Group::ALL {
-        columns.extend(
-            ctx.data
-                .criteria
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.group == group)
-                .map(|(i, _)| Column::Criterion(i)),
-        );
-    }
+    let mut criteria = visible_criteria(&ctx.data, only);
+    criteria.sort_by_key(|&i| {
+        Group::ALL
+            .iter()
+            .position(|g| *g == ctx.data.criteria[i].group)
+    });
+    columns.extend(criteria.into_iter().map(Column::Criterion));
     columns
 }
 
@@ -138,6 +136,8 @@ pub struct RowProps {
     pub row: usize,
     /// The criterion whose note is open in this row.
     pub open: Option<usize>,
+    /// Only these criteria, when the link chose them.
+    pub cols: Option<Vec<usize>>,
     pub on_cell: Callback<(usize, usize)>,
     pub on_name: Callback<usize>,
     pub on_network: Callback<NetworkId>,
@@ -150,7 +150,7 @@ pub fn Row(props: &RowProps) -> Html {
     let Some(messenger) = ctx.data.messengers.get(props.row) else {
         return Html::default();
     };
-    let columns = columns(&ctx);
+    let columns = columns(&ctx, props.cols.as_deref());
     let cell = CellCtx {
         ctx: &ctx,
         row: props.row,

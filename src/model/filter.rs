@@ -1,10 +1,60 @@
-//! Which rows the matrix shows.
+//! Which rows and columns a view shows, and what a comparison puts first.
 
-use crate::model::dataset::{Dataset, NetworkId};
+use crate::model::dataset::{Dataset, Group, Messenger, NetworkId, Platform, Value};
+
+/// A yes/no filter people ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Need {
+    /// Meets every minimum requirement of the guide.
+    Minimum,
+    /// Does not require a phone number.
+    NoPhone,
+    /// Works over Tor (built in or as an option).
+    Tor,
+    /// Works without internet, over Wi-Fi or Bluetooth nearby.
+    LocalMesh,
+}
+
+impl Need {
+    /// Every need, in display and URL order.
+    pub const ALL: [Need; 4] = [Need::Minimum, Need::NoPhone, Need::Tor, Need::LocalMesh];
+
+    /// The id used in the URL (`filter=`) and the text key `ui.filter.need.<id>`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Need::Minimum => "minimum",
+            Need::NoPhone => "no-phone",
+            Need::Tor => "tor",
+            Need::LocalMesh => "local-mesh",
+        }
+    }
+
+    /// Parses an id as written by [`Need::id`].
+    pub fn from_id(id: &str) -> Option<Need> {
+        Need::ALL.into_iter().find(|n| n.id() == id)
+    }
+
+    /// Whether a messenger meets this need.
+    pub fn met_by(self, data: &Dataset, m: &Messenger) -> bool {
+        let value = |criterion: &str| m.cell(criterion).map(|c| c.value);
+        match self {
+            Need::Minimum => {
+                data.met(m, Group::Minimum) == data.criteria_in(Group::Minimum).count()
+            }
+            Need::NoPhone => value("phone-number-required") == Some(Value::No),
+            Need::Tor => matches!(value("tor"), Some(Value::Yes | Value::Partial)),
+            Need::LocalMesh => value("local-mesh") == Some(Value::Yes),
+        }
+    }
+}
 
 /// The active row filters; the default shows every messenger.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
+    /// Needs every shown messenger meets, sorted, without repeats.
+    pub needs: Vec<Need>,
+    /// Only messengers with a download for this platform.
+    pub platform: Option<Platform>,
     /// Only messengers that use this network architecture.
     pub network: Option<NetworkId>,
 }
@@ -12,34 +62,97 @@ pub struct Filter {
 impl Filter {
     /// Whether any filter is active.
     pub fn is_active(&self) -> bool {
-        self.network.is_some()
+        !self.needs.is_empty() || self.platform.is_some() || self.network.is_some()
+    }
+
+    /// The filter with `need` switched on or off, keeping `needs` sorted and unique.
+    pub fn toggled(&self, need: Need, on: bool) -> Filter {
+        let mut next = self.clone();
+        next.needs.retain(|n| *n != need);
+        if on {
+            next.needs.push(need);
+            next.needs.sort_unstable();
+        }
+        next
+    }
+
+    /// Whether a messenger passes every active filter.
+    pub fn passes(&self, data: &Dataset, m: &Messenger) -> bool {
+        self.needs.iter().all(|need| need.met_by(data, m))
+            && self
+                .platform
+                .is_none_or(|p| m.downloads.iter().any(|d| d.platform == p))
+            && self.network.is_none_or(|n| m.networks.contains(&n))
     }
 }
 
-/// Indices of the messengers that pass `filter`, in dataset order.
-pub fn visible_rows(data: &Dataset, filter: &Filter) -> Vec<usize> {
+/// Indices of the messengers that pass `filter` and, when `only` is given, are among those
+/// rows; in dataset order.
+pub fn visible_rows(data: &Dataset, filter: &Filter, only: Option<&[usize]>) -> Vec<usize> {
     data.messengers
         .iter()
         .enumerate()
-        .filter(|(_, m)| filter.network.is_none_or(|n| m.networks.contains(&n)))
+        .filter(|(i, m)| only.is_none_or(|rows| rows.contains(i)) && filter.passes(data, m))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Indices of the criteria a view shows: all of them, or the chosen ones, in dataset order.
+pub fn visible_criteria(data: &Dataset, only: Option<&[usize]>) -> Vec<usize> {
+    (0..data.criteria.len())
+        .filter(|i| only.is_none_or(|cols| cols.contains(i)))
+        .collect()
+}
+
+/// The `criteria` for a side-by-side comparison of `messengers`: those where their values
+/// differ first, then those where they agree, each part in the order given. Each entry says
+/// whether the values differ.
+pub fn compare_rows(
+    data: &Dataset,
+    messengers: &[usize],
+    criteria: &[usize],
+) -> Vec<(usize, bool)> {
+    let differs = |criterion: &str| {
+        let mut values = messengers
+            .iter()
+            .filter_map(|&m| data.messengers.get(m))
+            .map(|m| m.cell(criterion).map(|c| c.value));
+        let first = values.next();
+        values.any(|v| Some(v) != first)
+    };
+    let (mut differ, same): (Vec<_>, Vec<_>) = criteria
+        .iter()
+        .filter_map(|&i| Some((i, differs(&data.criteria.get(i)?.id))))
+        .partition(|(_, d)| *d);
+    differ.extend(same);
+    differ
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn data() -> Dataset {
+        Dataset::embedded().unwrap()
+    }
+
     fn ids(data: &Dataset, filter: Filter) -> Vec<&str> {
-        visible_rows(data, &filter)
+        visible_rows(data, &filter, None)
             .into_iter()
             .map(|i| data.messengers[i].id.as_str())
             .collect()
     }
 
+    fn with(needs: &[Need]) -> Filter {
+        Filter {
+            needs: needs.to_vec(),
+            ..Filter::default()
+        }
+    }
+
     #[test]
     fn no_filter_shows_every_row() {
-        let d = Dataset::embedded().unwrap();
+        let d = data();
         assert_eq!(
             ids(&d, Filter::default()),
             ["signal", "simplex", "briar", "element", "session"]
@@ -49,44 +162,121 @@ mod tests {
 
     #[test]
     fn network_filter_keeps_its_users() {
-        let d = Dataset::embedded().unwrap();
+        let d = data();
+        let by = |n| {
+            ids(
+                &d,
+                Filter {
+                    network: Some(n),
+                    ..Filter::default()
+                },
+            )
+        };
+        assert_eq!(by(NetworkId::Centralized), ["signal"]);
+        assert_eq!(by(NetworkId::Federated), ["simplex", "element"]);
+        assert_eq!(by(NetworkId::P2p), ["briar"]);
+        assert_eq!(by(NetworkId::AnonymousRouting), ["briar", "session"]);
+    }
+
+    #[test]
+    fn needs_filter_by_the_guides_facts() {
+        let d = data();
+        assert_eq!(
+            ids(&d, with(&[Need::Minimum])),
+            ["signal", "simplex", "briar"]
+        );
+        assert_eq!(
+            ids(&d, with(&[Need::NoPhone])),
+            ["simplex", "briar", "element", "session"]
+        );
+        assert_eq!(ids(&d, with(&[Need::Tor])), ["simplex", "briar"]);
+        assert_eq!(ids(&d, with(&[Need::LocalMesh])), ["briar"]);
+        assert_eq!(
+            ids(&d, with(&[Need::NoPhone, Need::Tor, Need::Minimum])),
+            ["simplex", "briar"]
+        );
+    }
+
+    #[test]
+    fn platform_filter_uses_downloads() {
+        let d = data();
+        let ios = ids(
+            &d,
+            Filter {
+                platform: Some(Platform::Ios),
+                ..Filter::default()
+            },
+        );
+        assert!(
+            !ios.contains(&"briar") && ios.contains(&"signal"),
+            "{ios:?}"
+        );
         assert_eq!(
             ids(
                 &d,
                 Filter {
-                    network: Some(NetworkId::Centralized)
+                    platform: Some(Platform::Web),
+                    ..Filter::default()
                 }
             ),
-            ["signal"]
+            ["element"]
         );
+    }
+
+    #[test]
+    fn toggling_keeps_needs_sorted_and_unique() {
+        let f = Filter::default()
+            .toggled(Need::Tor, true)
+            .toggled(Need::Minimum, true)
+            .toggled(Need::Tor, true);
+        assert_eq!(f.needs, [Need::Minimum, Need::Tor]);
+        assert_eq!(f.toggled(Need::Minimum, false).needs, [Need::Tor]);
+        assert!(f.is_active());
+    }
+
+    #[test]
+    fn chosen_rows_and_columns_narrow_the_view() {
+        let d = data();
+        let rows = visible_rows(&d, &Filter::default(), Some(&[4, 2]));
+        assert_eq!(rows, [2, 4]);
+        assert_eq!(visible_criteria(&d, Some(&[3, 0])), [0, 3]);
+        assert_eq!(visible_criteria(&d, None).len(), d.criteria.len());
+    }
+
+    #[test]
+    fn comparison_puts_differences_first() {
+        let d = data();
+        let all = visible_criteria(&d, None);
+        let signal_session = compare_rows(&d, &[0, 4], &all);
+        assert_eq!(signal_session.len(), d.criteria.len());
+        let first_same = signal_session
+            .iter()
+            .position(|(_, differs)| !differs)
+            .unwrap();
+        assert!(signal_session[..first_same]
+            .iter()
+            .all(|(_, differs)| *differs));
+        assert!(signal_session[first_same..]
+            .iter()
+            .all(|(_, differs)| !differs));
+        let fs = d
+            .criteria
+            .iter()
+            .position(|c| c.id == "forward-secrecy")
+            .unwrap();
+        assert!(signal_session.contains(&(fs, true)));
+        let oss = d
+            .criteria
+            .iter()
+            .position(|c| c.id == "open-source-clients")
+            .unwrap();
+        assert!(signal_session.contains(&(oss, false)));
+        assert!(compare_rows(&d, &[1, 1], &all)
+            .iter()
+            .all(|(_, differs)| !differs));
         assert_eq!(
-            ids(
-                &d,
-                Filter {
-                    network: Some(NetworkId::Federated)
-                }
-            ),
-            ["simplex", "element"]
-        );
-        let p2p = ids(
-            &d,
-            Filter {
-                network: Some(NetworkId::P2p),
-            },
-        );
-        assert!(
-            p2p.contains(&"briar") && !p2p.contains(&"signal"),
-            "{p2p:?}"
-        );
-        let anon = ids(
-            &d,
-            Filter {
-                network: Some(NetworkId::AnonymousRouting),
-            },
-        );
-        assert!(
-            anon.contains(&"session") && anon.contains(&"briar"),
-            "{anon:?}"
+            compare_rows(&d, &[0, 4], &[oss, fs]),
+            [(fs, true), (oss, false)]
         );
     }
 }

@@ -11,3 +11,4 @@ pub mod locale;
 pub mod sort;
 pub mod text;
 pub mod validate;
+pub mod view_state;

@@ -4,7 +4,9 @@
 //! the tests check.
 
 use crate::model::dataset::{Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value};
+use crate::model::filter::Need;
 use crate::model::layout;
+use crate::model::view_state::Theme;
 
 /// `criterion.<id>.label`: the column header.
 pub fn criterion_label(id: &str) -> String {
@@ -100,9 +102,18 @@ pub fn link_label(link_key: &str) -> String {
     format!("ui.{link_key}")
 }
 
+/// `ui.filter.need.<id>`: a yes/no filter's label.
+pub fn need_label(need: Need) -> String {
+    format!("ui.filter.need.{}", need.id())
+}
+/// `ui.theme.<id>`: a theme's name in the picker.
+pub fn theme_label(theme: Theme) -> String {
+    format!("ui.theme.{}", theme.id())
+}
+
 /// A text the dataset needs, with where the need comes from (for error messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Need {
+pub struct RequiredText {
     /// The dataset file whose content asks for the text.
     pub file: &'static str,
     /// The messenger concerned, if any.
@@ -112,10 +123,10 @@ pub struct Need {
 }
 
 /// Every text key the dataset needs, deduplicated, in a stable order.
-pub fn required_keys(data: &Dataset) -> Vec<Need> {
+pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
     let mut needs = Vec::new();
     let mut need = |file: &'static str, messenger: Option<&str>, key: String| {
-        needs.push(Need {
+        needs.push(RequiredText {
             file,
             messenger: messenger.map(str::to_owned),
             key,
@@ -183,6 +194,12 @@ pub fn required_keys(data: &Dataset) -> Vec<Need> {
     }
     for group in [Group::Minimum, Group::BestCase] {
         need("data/criteria.json", None, met_label(group));
+    }
+    for filter in Need::ALL {
+        need("src/model/filter.rs", None, need_label(filter));
+    }
+    for theme in Theme::ALL {
+        need("src/model/view_state.rs", None, theme_label(theme));
     }
     for key in layout::text_keys() {
         need("src/model/layout.rs", None, key.to_owned());

@@ -1,0 +1,609 @@
+//! The whole view as one value, and its query string: every view is a link that can be
+//! shared. Parsing never fails: what it cannot use it reports, and the rest still applies.
+
+use crate::model::dataset::{Dataset, Group, NetworkId, Platform};
+use crate::model::filter::{Filter, Need};
+use crate::model::locale::Locale;
+use crate::model::sort::{Column, Sort};
+
+/// Which of the widget's pages is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The feature matrix.
+    #[default]
+    Matrix,
+    /// "How messengers connect": the network architectures.
+    Networks,
+    /// Two or three messengers side by side.
+    Compare,
+}
+
+impl Page {
+    const ALL: [Page; 3] = [Page::Matrix, Page::Networks, Page::Compare];
+
+    /// The id used in `view=`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Page::Matrix => "matrix",
+            Page::Networks => "networks",
+            Page::Compare => "compare",
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in picker order.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The id used in `theme=`, `data-theme` and the text key `ui.theme.<id>`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses an id as written by [`Theme::id`].
+    pub fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// At most this many messengers are compared side by side.
+pub const MAX_COMPARED: usize = 3;
+
+/// Everything a shared link restores.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub page: Page,
+    pub sort: Option<Sort>,
+    pub filter: Filter,
+    /// The value cell whose note is open: (messenger, criterion) indices.
+    pub open_cell: Option<(usize, usize)>,
+    /// The messenger whose detail is open.
+    pub detail: Option<usize>,
+    /// Messengers chosen for comparison, in the order chosen; at most [`MAX_COMPARED`].
+    pub compare: Vec<usize>,
+    /// Only these rows (`show=`), sorted; `None` shows all.
+    pub rows: Option<Vec<usize>>,
+    /// Only these criteria (`cols=`), sorted; `None` shows all.
+    pub cols: Option<Vec<usize>>,
+    pub locale: Locale,
+    pub theme: Theme,
+    /// Embedded in another page: no page chrome, compact, reports its height.
+    pub embed: bool,
+    /// A transparent background, for embedding.
+    pub transparent: bool,
+}
+
+/// The result of reading a query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub state: ViewState,
+    /// The language the link asked for, if it named a supported one.
+    pub lang: Option<Locale>,
+    /// Each parameter that was ignored, as `name=value` (shortened), in the order met.
+    pub ignored: Vec<String>,
+}
+
+/// Decodes one `application/x-www-form-urlencoded` component: `+` is a space, `%XX` a byte;
+/// a malformed escape stays as written, and invalid UTF-8 becomes U+FFFD.
+pub fn decode(component: &str) -> String {
+    let bytes = component.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a value for a query string, leaving ids and lists of ids readable.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b',' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn column_id(data: &Dataset, column: Column) -> Option<String> {
+    Some(match column {
+        Column::Name => "name".to_owned(),
+        Column::Network => "network".to_owned(),
+        Column::Met(group) => format!("{}-met", group.id()),
+        Column::Criterion(i) => data.criteria.get(i)?.id.clone(),
+    })
+}
+
+fn column_from_id(data: &Dataset, id: &str) -> Option<Column> {
+    match id {
+        "name" => Some(Column::Name),
+        "network" => Some(Column::Network),
+        "minimum-met" => Some(Column::Met(Group::Minimum)),
+        "best-case-met" => Some(Column::Met(Group::BestCase)),
+        _ => data
+            .criteria
+            .iter()
+            .position(|c| c.id == id)
+            .map(Column::Criterion),
+    }
+}
+
+fn messenger_ix(data: &Dataset, id: &str) -> Option<usize> {
+    data.messengers.iter().position(|m| m.id == id)
+}
+
+fn criterion_ix(data: &Dataset, id: &str) -> Option<usize> {
+    data.criteria.iter().position(|c| c.id == id)
+}
+
+/// A comma-separated list of ids, each known, none repeated, not empty.
+fn id_list(value: &str, find: impl Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    for id in value.split(',') {
+        let ix = find(id)?;
+        if out.contains(&ix) {
+            return None;
+        }
+        out.push(ix);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
+}
+
+const SHOWN_MAX: usize = 40;
+
+fn shown(name: &str, value: &str) -> String {
+    let text = format!("{name}={value}");
+    if text.chars().count() <= SHOWN_MAX {
+        text
+    } else {
+        let cut: String = text.chars().take(SHOWN_MAX - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Reads a query string (with or without its leading `?`) against the dataset. Unknown
+/// names, malformed values and repeats are ignored and listed; everything else applies.
+pub fn parse(query: &str, data: &Dataset) -> Parsed {
+    let mut state = ViewState::default();
+    let mut lang = None;
+    let mut ignored = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (name, value) = (decode(raw_name), decode(raw_value));
+        if seen.contains(&name) {
+            ignored.push(shown(&name, &value));
+            continue;
+        }
+        seen.push(name.clone());
+        let ok = match name.as_str() {
+            "view" => Page::ALL
+                .into_iter()
+                .find(|p| p.id() == value)
+                .map(|p| state.page = p)
+                .is_some(),
+            "sort" => {
+                let (reversed, id) = match value.strip_prefix('-') {
+                    Some(id) => (true, id),
+                    None => (false, value.as_str()),
+                };
+                column_from_id(data, id)
+                    .map(|column| state.sort = Some(Sort { column, reversed }))
+                    .is_some()
+            }
+            "filter" => value
+                .split(',')
+                .map(Need::from_id)
+                .collect::<Option<Vec<Need>>>()
+                .filter(|needs| !needs.is_empty())
+                .map(|needs| {
+                    for need in needs {
+                        state.filter = state.filter.toggled(need, true);
+                    }
+                })
+                .is_some(),
+            "platform" => Platform::ALL
+                .into_iter()
+                .find(|p| p.id() == value)
+                .map(|p| state.filter.platform = Some(p))
+                .is_some(),
+            "network" => NetworkId::from_id(&value)
+                .map(|n| state.filter.network = Some(n))
+                .is_some(),
+            "compare" => id_list(&value, |id| messenger_ix(data, id))
+                .filter(|list| list.len() <= MAX_COMPARED)
+                .map(|list| state.compare = list)
+                .is_some(),
+            "show" => id_list(&value, |id| messenger_ix(data, id))
+                .map(|l| state.rows = Some(sorted(l)))
+                .is_some(),
+            "cols" => id_list(&value, |id| criterion_ix(data, id))
+                .map(|l| state.cols = Some(sorted(l)))
+                .is_some(),
+            "detail" => messenger_ix(data, &value)
+                .map(|m| state.detail = Some(m))
+                .is_some(),
+            "note" => value
+                .split_once('.')
+                .and_then(|(m, c)| Some((messenger_ix(data, m)?, criterion_ix(data, c)?)))
+                .map(|cell| state.open_cell = Some(cell))
+                .is_some(),
+            "lang" => Locale::from_tag(&value).map(|l| lang = Some(l)).is_some(),
+            "theme" => Theme::from_id(&value).map(|t| state.theme = t).is_some(),
+            "embed" => match value.as_str() {
+                "1" => {
+                    state.embed = true;
+                    true
+                }
+                "0" => true,
+                _ => false,
+            },
+            "bg" => (value == "transparent")
+                .then(|| state.transparent = true)
+                .is_some(),
+            _ => false,
+        };
+        if !ok {
+            ignored.push(shown(&name, &value));
+        }
+    }
+    if let Some(locale) = lang {
+        state.locale = locale;
+    }
+    Parsed {
+        state,
+        lang,
+        ignored,
+    }
+}
+
+/// The view's parameters, defaults left out, in a fixed order. `lang` is always included so
+/// that a shared link opens in the language it was shared in.
+pub fn pairs(state: &ViewState, data: &Dataset) -> Vec<(&'static str, String)> {
+    let ids = |list: &[usize], name: &dyn Fn(usize) -> Option<String>| {
+        list.iter()
+            .filter_map(|&i| name(i))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let messenger = |i: usize| data.messengers.get(i).map(|m| m.id.clone());
+    let criterion = |i: usize| data.criteria.get(i).map(|c| c.id.clone());
+    let mut out = Vec::new();
+    if state.page != Page::Matrix {
+        out.push(("view", state.page.id().to_owned()));
+    }
+    if let Some(sort) = state.sort {
+        if let Some(id) = column_id(data, sort.column) {
+            out.push(("sort", if sort.reversed { format!("-{id}") } else { id }));
+        }
+    }
+    if !state.filter.needs.is_empty() {
+        out.push((
+            "filter",
+            state
+                .filter
+                .needs
+                .iter()
+                .map(|n| n.id())
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
+    }
+    if let Some(p) = state.filter.platform {
+        out.push(("platform", p.id().to_owned()));
+    }
+    if let Some(n) = state.filter.network {
+        out.push(("network", n.id().to_owned()));
+    }
+    if !state.compare.is_empty() {
+        out.push(("compare", ids(&state.compare, &messenger)));
+    }
+    if let Some(rows) = &state.rows {
+        out.push(("show", ids(rows, &messenger)));
+    }
+    if let Some(cols) = &state.cols {
+        out.push(("cols", ids(cols, &criterion)));
+    }
+    if let Some(m) = state.detail.and_then(messenger) {
+        out.push(("detail", m));
+    }
+    if let Some((m, c)) = state.open_cell {
+        if let (Some(m), Some(c)) = (messenger(m), criterion(c)) {
+            out.push(("note", format!("{m}.{c}")));
+        }
+    }
+    out.push(("lang", state.locale.tag().to_owned()));
+    if state.theme != Theme::Auto {
+        out.push(("theme", state.theme.id().to_owned()));
+    }
+    if state.embed {
+        out.push(("embed", "1".to_owned()));
+    }
+    if state.transparent {
+        out.push(("bg", "transparent".to_owned()));
+    }
+    out
+}
+
+/// The query string for a view, with its leading `?`.
+pub fn write(state: &ViewState, data: &Dataset) -> String {
+    let query: Vec<String> = pairs(state, data)
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode(&value)))
+        .collect();
+    format!("?{}", query.join("&"))
+}
+
+fn escape_attr(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The HTML a site owner pastes to embed this view: a placeholder `<div>` whose `data-*`
+/// attributes carry the view, and the host script from `script_url`.
+pub fn embed_snippet(state: &ViewState, data: &Dataset, script_url: &str) -> String {
+    let attrs: String = pairs(state, data)
+        .into_iter()
+        .filter(|(name, _)| *name != "embed")
+        .map(|(name, value)| format!(" data-{name}=\"{}\"", escape_attr(&value)))
+        .collect();
+    format!(
+        "<div data-messenger-compare{attrs}></div>\n<script src=\"{}\" defer></script>",
+        escape_attr(script_url)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn data() -> &'static Dataset {
+        static DATA: OnceLock<Dataset> = OnceLock::new();
+        DATA.get_or_init(|| Dataset::embedded().unwrap())
+    }
+
+    #[test]
+    fn an_empty_query_is_the_default_view() {
+        let parsed = parse("", data());
+        assert_eq!(parsed.state, ViewState::default());
+        assert_eq!(parsed.lang, None);
+        assert!(parsed.ignored.is_empty());
+        assert_eq!(write(&ViewState::default(), data()), "?lang=en");
+    }
+
+    #[test]
+    fn a_full_link_restores_every_part() {
+        let q =
+            "?view=compare&sort=-forward-secrecy&filter=tor,no-phone&platform=android&network=p2p\
+                 &compare=briar,signal&show=signal,briar&cols=tor,forward-secrecy&detail=briar\
+                 &note=element.forward-secrecy&lang=nl&theme=dark&embed=1&bg=transparent";
+        let parsed = parse(q, data());
+        assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+        let s = &parsed.state;
+        assert_eq!(s.page, Page::Compare);
+        let fs = data()
+            .criteria
+            .iter()
+            .position(|c| c.id == "forward-secrecy")
+            .unwrap();
+        assert_eq!(
+            s.sort,
+            Some(Sort {
+                column: Column::Criterion(fs),
+                reversed: true
+            })
+        );
+        assert_eq!(s.filter.needs, [Need::NoPhone, Need::Tor]);
+        assert_eq!(s.filter.platform, Some(Platform::Android));
+        assert_eq!(s.filter.network, Some(NetworkId::P2p));
+        assert_eq!(s.compare, [2, 0]);
+        assert_eq!(s.rows, Some(vec![0, 2]));
+        assert_eq!(s.detail, Some(2));
+        assert_eq!(s.open_cell, Some((3, fs)));
+        assert_eq!(s.locale.tag(), "nl");
+        assert_eq!((s.theme, s.embed, s.transparent), (Theme::Dark, true, true));
+        assert_eq!(parse(&write(s, data()), data()).state, *s);
+    }
+
+    #[test]
+    fn malformed_parts_are_ignored_and_named() {
+        let parsed = parse("sort=bogus&lang=xx&view=matrix&view=networks&compare=signal,signal&cols=&%zz=1&embed=yes&note=signal", data());
+        assert_eq!(parsed.state.page, Page::Matrix);
+        assert_eq!(parsed.state.sort, None);
+        assert_eq!(parsed.lang, None);
+        assert_eq!(
+            parsed.ignored,
+            [
+                "sort=bogus",
+                "lang=xx",
+                "view=networks",
+                "compare=signal,signal",
+                "cols=",
+                "%zz=1",
+                "embed=yes",
+                "note=signal"
+            ]
+        );
+    }
+
+    #[test]
+    fn too_many_compared_messengers_are_refused() {
+        let parsed = parse("compare=signal,briar,element,session", data());
+        assert!(parsed.state.compare.is_empty());
+        assert_eq!(parsed.ignored.len(), 1);
+    }
+
+    #[test]
+    fn long_ignored_values_are_shortened() {
+        let parsed = parse(&format!("x={}", "a".repeat(500)), data());
+        assert_eq!(parsed.ignored[0].chars().count(), SHOWN_MAX);
+        assert!(parsed.ignored[0].ends_with('…'));
+    }
+
+    #[test]
+    fn decoding_is_lenient() {
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("%E2%9C%93"), "✓");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%+1"), "% 1");
+        assert_eq!(decode("%ff"), "\u{FFFD}");
+        assert_eq!(encode("zh-Hant"), "zh-Hant");
+        assert_eq!(encode("a b&c"), "a%20b%26c");
+    }
+
+    #[test]
+    fn the_snippet_carries_the_view() {
+        let parsed = parse("show=signal,briar&lang=nl&embed=1", data());
+        let snippet = embed_snippet(&parsed.state, data(), "https://example.org/mc/embed.js");
+        assert_eq!(
+            snippet,
+            "<div data-messenger-compare data-show=\"signal,briar\" data-lang=\"nl\"></div>\n\
+             <script src=\"https://example.org/mc/embed.js\" defer></script>"
+        );
+        assert!(embed_snippet(&parsed.state, data(), "x\"><script>")
+            .contains("x&quot;&gt;&lt;script&gt;"));
+    }
+
+    fn subset(len: usize) -> impl Strategy<Value = Option<Vec<usize>>> {
+        proptest::option::of(proptest::sample::subsequence(
+            (0..len).collect::<Vec<_>>(),
+            1..=len,
+        ))
+    }
+
+    fn arb_state() -> impl Strategy<Value = ViewState> {
+        let d = data();
+        let (nm, nc) = (d.messengers.len(), d.criteria.len());
+        let column = prop_oneof![
+            Just(Column::Name),
+            Just(Column::Network),
+            Just(Column::Met(Group::Minimum)),
+            Just(Column::Met(Group::BestCase)),
+            (0..nc).prop_map(Column::Criterion),
+        ];
+        let sort = proptest::option::of(
+            (column, any::<bool>()).prop_map(|(column, reversed)| Sort { column, reversed }),
+        );
+        let needs = proptest::sample::subsequence(Need::ALL.to_vec(), 0..=Need::ALL.len());
+        let filter = (
+            needs,
+            proptest::option::of(proptest::sample::select(Platform::ALL.to_vec())),
+            proptest::option::of(proptest::sample::select(NetworkId::ALL.to_vec())),
+        )
+            .prop_map(|(needs, platform, network)| Filter {
+                needs,
+                platform,
+                network,
+            });
+        let compare = proptest::sample::subsequence((0..nm).collect::<Vec<_>>(), 0..=MAX_COMPARED)
+            .prop_shuffle();
+        let locales: Vec<Locale> = Locale::all().collect();
+        (
+            (
+                proptest::sample::select(Page::ALL.to_vec()),
+                sort,
+                filter,
+                proptest::option::of((0..nm, 0..nc)),
+                proptest::option::of(0..nm),
+            ),
+            (
+                compare,
+                subset(nm),
+                subset(nc),
+                proptest::sample::select(locales),
+                proptest::sample::select(Theme::ALL.to_vec()),
+                any::<bool>(),
+                any::<bool>(),
+            ),
+        )
+            .prop_map(
+                |(
+                    (page, sort, filter, open_cell, detail),
+                    (compare, rows, cols, locale, theme, embed, transparent),
+                )| ViewState {
+                    page,
+                    sort,
+                    filter,
+                    open_cell,
+                    detail,
+                    compare,
+                    rows,
+                    cols,
+                    locale,
+                    theme,
+                    embed,
+                    transparent,
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn parse_of_write_is_the_same_view(state in arb_state()) {
+            let query = write(&state, data());
+            let parsed = parse(&query, data());
+            prop_assert!(parsed.ignored.is_empty(), "{query}: {:?}", parsed.ignored);
+            prop_assert_eq!(parsed.state, state);
+        }
+
+        #[test]
+        fn parse_never_panics_on_any_string(query in ".*") {
+            let parsed = parse(&query, data());
+            prop_assert!(parsed.state.compare.len() <= MAX_COMPARED);
+        }
+
+        #[test]
+        fn parse_never_panics_on_query_like_strings(query in "[?&=%+,.a-z0-9-]{0,80}") {
+            let parsed = parse(&query, data());
+            // Whatever was read writes back to a query that reads the same.
+            prop_assert_eq!(parse(&write(&parsed.state, data()), data()).state, parsed.state);
+        }
+    }
+}

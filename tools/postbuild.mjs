@@ -1,0 +1,95 @@
+// Trunk's post-build hook (see Trunk.toml). In the staged bundle it:
+// 1. adds a Content-Security-Policy to index.html that allows Trunk's one inline loader
+//    script by its hash, and nothing inline else;
+// 2. fills in the service worker's build hash and file list;
+// 3. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
+//    imports, no fetches) that works opened straight from disk.
+// Node built-ins only.
+
+import { createHash } from 'node:crypto';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set; run through `trunk build`.');
+  process.exit(1);
+}
+
+const sha256 = (text) => createHash('sha256').update(text).digest('base64');
+const fail = (message) => {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+};
+
+const indexPath = join(stage, 'index.html');
+let index = await readFile(indexPath, 'utf8');
+const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!loader) fail('no inline loader script found in index.html');
+const inlineScripts = index.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+if (inlineScripts.length !== 1) fail(`expected one inline script in index.html, found ${inlineScripts.length}`);
+
+const policy = (scriptHash, styleSource) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`,
+    `style-src ${styleSource}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content="${content}">`;
+
+index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${cspMeta(policy(sha256(loader[1]), "'self'"))}`);
+await writeFile(indexPath, index);
+
+// The service worker caches every file of this build, under a name that changes with it.
+const files = (await readdir(stage, { withFileTypes: true }))
+  .filter((entry) => entry.isFile() && entry.name !== 'sw.js' && entry.name !== 'messenger-compare.html')
+  .map((entry) => entry.name)
+  .sort();
+const buildHash = createHash('sha256');
+for (const name of files) buildHash.update(name).update(await readFile(join(stage, name)));
+const build = buildHash.digest('hex').slice(0, 16);
+const swPath = join(stage, 'sw.js');
+const sw = (await readFile(swPath, 'utf8'))
+  .replace("'__BUILD__'", JSON.stringify(build))
+  .replace("['__FILES__']", JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+if (sw.includes('__BUILD__') || sw.includes('__FILES__')) fail('sw.js placeholders not found');
+await writeFile(swPath, sw);
+
+// One self-contained file.
+const cssName = index.match(/<link rel="stylesheet" href="\.\/([^"]+)"/)?.[1];
+const jsName = loader[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasmName = loader[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!cssName || !jsName || !wasmName) fail('could not find the css, js and wasm files in index.html');
+const css = await readFile(join(stage, cssName), 'utf8');
+const glue = await readFile(join(stage, jsName), 'utf8');
+if (/^\s*import\s/m.test(glue)) fail(`${jsName} imports other modules; it cannot be inlined`);
+const wasm = (await readFile(join(stage, wasmName))).toString('base64');
+// The glue's exports are harmless in an inline module; initSync runs the app without a fetch.
+const inlineScript = `${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+initSync({ module: bytes });
+`;
+const style = `\n${css}\n`;
+let single = (await readFile(join(stage, 'index.html'), 'utf8'))
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, cspMeta(
+    policy(sha256(inlineScript), `'sha256-${sha256(style)}'`)
+      .replace("default-src 'self'", "default-src 'none'")
+      .replace("script-src 'self' ", 'script-src ')
+      .replace("img-src 'self' data:", 'img-src data:')
+      .replace("connect-src 'self'", "connect-src 'none'")
+      .replace("worker-src 'self'", "worker-src 'none'"),
+  ))
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
+  .replace(/<link rel="modulepreload"[^>]*>/, '')
+  .replace(/<link rel="preload"[^>]*>/, '')
+  .replace(loader[0], () => `<script type="module">${inlineScript}</script>`);
+if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');
+await writeFile(join(stage, 'messenger-compare.html'), single);
+
+console.log(`postbuild: CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes`);
