@@ -69,23 +69,37 @@ export function launch() {
 export async function openPage(browser, origin, path = '/', options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  const problems = { errors: [], foreign: [] };
+  const problems = { errors: [], foreign: [], csp: [] };
+  await page.exposeFunction('__reportCsp', (v) => problems.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(m.text());
   });
   page.on('pageerror', (e) => problems.errors.push(e.message));
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(origin + '/') && !url.startsWith('data:')) problems.foreign.push(url);
+    const own = origin.startsWith('file:') ? url.startsWith('file:') : url.startsWith(origin + '/');
+    if (!own && !url.startsWith('data:')) problems.foreign.push(url);
   });
   await page.goto(origin + path);
-  await page.waitForSelector('tr[data-messenger], .mc-networks', { timeout: 15000 });
+  await page.waitForSelector('tr[data-messenger], .mc-networks, .mc-compare', { timeout: 15000 });
   return { page, context, problems };
+}
+
+/** Fails on any console error, request to another origin or CSP violation. */
+export function assertClean(assert, problems) {
+  assert.deepEqual(problems.errors, [], 'console errors');
+  assert.deepEqual(problems.foreign, [], 'requests to other origins');
+  assert.deepEqual(problems.csp, [], 'CSP violations');
 }
 
 /** Runs axe-core for WCAG 2.0/2.1 A and AA; returns the violations, summarised. */
 export async function axe(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated over the DevTools protocol, which the page's CSP (rightly) does not allow to
+  // inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   );

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, axe, rowIds } from './harness.mjs';
+import { serveDist, launch, openPage, axe, rowIds, assertClean } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,10 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-function clean(problems) {
-  assert.deepEqual(problems.errors, [], 'console errors');
-  assert.deepEqual(problems.foreign, [], 'requests to other origins');
-}
+const clean = (problems) => assertClean(assert, problems);
 
 test('five messengers, with the guide’s facts in the DOM contract', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
