@@ -8,7 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) {
@@ -47,9 +47,10 @@ index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${c
 await writeFile(indexPath, index);
 
 // The service worker caches every file of this build, under a name that changes with it.
-const files = (await readdir(stage, { withFileTypes: true }))
-  .filter((entry) => entry.isFile() && entry.name !== 'sw.js' && entry.name !== 'messenger-compare.html')
-  .map((entry) => entry.name)
+const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile())
+  .map((entry) => relative(stage, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
+  .filter((name) => name !== 'sw.js' && name !== 'messenger-compare.html')
   .sort();
 const buildHash = createHash('sha256');
 for (const name of files) buildHash.update(name).update(await readFile(join(stage, name)));
@@ -76,6 +77,19 @@ const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt
 initSync({ module: bytes });
 `;
 const style = `\n${css}\n`;
+// Every locale rides along as a data block, which the app reads instead of fetching. JSON in
+// HTML must not close its element: `<` is written as \u003c, which JSON reads back as `<`.
+const localeBlocks = (
+  await Promise.all(
+    files
+      .filter((name) => /^locales\/[A-Za-z-]+\.json$/.test(name) && name !== 'locales/en.json')
+      .map(async (name) => {
+        const tag = name.slice('locales/'.length, -'.json'.length);
+        const json = (await readFile(join(stage, name), 'utf8')).replace(/</g, '\\u003c');
+        return `<script type="application/json" id="mc-locale-${tag}">${json}</script>`;
+      }),
+  )
+).join('\n');
 let single = (await readFile(join(stage, 'index.html'), 'utf8'))
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, cspMeta(
     policy(sha256(inlineScript), `'sha256-${sha256(style)}'`)
@@ -88,7 +102,8 @@ let single = (await readFile(join(stage, 'index.html'), 'utf8'))
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
   .replace(/<link rel="modulepreload"[^>]*>/, '')
   .replace(/<link rel="preload"[^>]*>/, '')
-  .replace(loader[0], () => `<script type="module">${inlineScript}</script>`);
+  .replace(loader[0], () => `<script type="module">${inlineScript}</script>`)
+  .replace('</body>', () => `${localeBlocks}\n</body>`);
 if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 

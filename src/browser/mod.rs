@@ -4,4 +4,5 @@
 
 pub mod embed;
 pub mod intl;
+pub mod locale_file;
 pub mod page;

@@ -1,7 +1,7 @@
 //! The root: holds the one [`AppState`], provides the dataset and texts, lays out the pages,
 //! and mirrors the view into the address bar.
 
-use crate::browser::{embed, page};
+use crate::browser::{embed, locale_file, page};
 use crate::components::compare::Compare;
 use crate::components::context::Ctx;
 use crate::components::detail::Detail;
@@ -16,6 +16,7 @@ use crate::model::sort::Column;
 use crate::model::view_state::{parse, write, Page, Theme, ViewState};
 use crate::state::{Action, AppState};
 use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 impl Reducible for AppState {
@@ -104,21 +105,51 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
     let view = &state.view;
-    let loaded = use_memo(view.locale, |locale| {
-        let (texts, error) = Texts::load(*locale);
-        (Rc::new(texts), error)
-    });
-    let (texts, load_error) = (*loaded).clone();
+    // English is embedded; another language shows once its file has arrived, and until then
+    // the previous texts stay.
+    let english = use_memo((), |_| Texts::english());
+    let texts = use_state(|| Rc::new(english.0.clone()));
+    let locale_error = use_state(|| english.1.clone());
+    let wanted = use_mut_ref(|| view.locale);
+    {
+        let (texts, locale_error, wanted) = (texts.clone(), locale_error.clone(), wanted.clone());
+        use_effect_with(view.locale, move |&locale| {
+            *wanted.borrow_mut() = locale;
+            if texts.locale != locale {
+                spawn_local(async move {
+                    let loaded = match locale {
+                        Locale::ENGLISH => Ok(texts.fallback()),
+                        _ => locale_file::load(locale).await.and_then(|text| {
+                            texts.with_locale(locale, &locale.bundle_path(), &text)
+                        }),
+                    };
+                    // A slower answer for a language the reader has since left is dropped.
+                    if *wanted.borrow() == locale {
+                        match loaded {
+                            Ok(next) => {
+                                texts.set(Rc::new(next));
+                                locale_error.set(None);
+                            }
+                            Err(error) => {
+                                texts.set(Rc::new(texts.fallback()));
+                                locale_error.set(Some(error));
+                            }
+                        }
+                    }
+                });
+            }
+        });
+    }
     let ctx = Ctx {
         data: props.data.clone(),
-        texts,
+        texts: (*texts).clone(),
     };
+    let shown = ctx.locale();
 
     {
         let data = props.data.clone();
         use_effect_with(view.clone(), move |view| {
             page::replace_query(&write(view, &data));
-            page::set_document_language(view.locale.tag(), view.locale.info().dir);
             page::set_root_flag(
                 "data-theme",
                 (view.theme != Theme::Auto).then_some(view.theme.id()),
@@ -127,6 +158,9 @@ pub fn App(props: &AppProps) -> Html {
             page::set_root_flag("data-embed", view.embed.then_some("1"));
         });
     }
+    use_effect_with(shown, |shown| {
+        page::set_document_language(shown.tag(), shown.info().dir)
+    });
     use_effect_with(view.embed, |embedded| {
         if *embedded {
             embed::report_height();
@@ -192,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class={classes!("mc", view.embed.then_some("mc--embed"))} lang={view.locale.tag()} dir={view.locale.info().dir.attr()}>
+            <div class={classes!("mc", view.embed.then_some("mc--embed"))} lang={shown.tag()} dir={shown.info().dir.attr()}>
                 <header class="mc-header">
                     if !view.embed {
                         <div class="mc-heading">
@@ -205,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ThemePicker current={view.theme} on_change={on_theme} />
                     </div>
                 </header>
-                if let Some(error) = load_error {
+                if let Some(error) = (*locale_error).clone() {
                     <p class="mc-notice" role="status">{ ctx.fill("ui.notice.locale-broken", &[("error", &error)]) }</p>
                 }
                 if !state.ignored.is_empty() {

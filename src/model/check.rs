@@ -3,7 +3,7 @@
 
 use crate::model::dataset::Dataset;
 use crate::model::date::Date;
-use crate::model::locale::{placeholders, Catalog, Locale};
+use crate::model::locale::{placeholders, Catalog, Locale, ENGLISH_FILE};
 use crate::model::validate::validate;
 
 /// Today's date in UTC, from the system clock.
@@ -12,6 +12,13 @@ pub fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     Date::from_unix_days((secs / 86_400) as i64)
+}
+
+/// A locale's text file, read from the repository.
+pub fn read_source(locale: Locale) -> Result<String, String> {
+    let path = locale.source_path();
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+        .map_err(|e| format!("{path}: {e}"))
 }
 
 /// Differences between a translation and English: missing or extra keys, empty texts, and
@@ -54,19 +61,18 @@ pub fn check_all(today: Date) -> Vec<String> {
         Ok(data) => data,
         Err(e) => return vec![e.to_string()],
     };
-    let english_file = Locale::ENGLISH.info().file;
-    let english = match Catalog::parse(english_file) {
+    let english = match Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text) {
         Ok(c) => c,
         Err(e) => return vec![e],
     };
-    let mut problems: Vec<String> = validate(&data, &english.texts, english_file.path, today)
+    let mut problems: Vec<String> = validate(&data, &english.texts, ENGLISH_FILE.path, today)
         .iter()
         .map(ToString::to_string)
         .collect();
     for locale in Locale::all().skip(1) {
-        let file = locale.info().file;
-        match Catalog::parse(file) {
-            Ok(catalog) => problems.extend(locale_problems(&english, &catalog, file.path)),
+        let path = locale.source_path();
+        match read_source(locale).and_then(|text| Catalog::parse(&path, &text)) {
+            Ok(catalog) => problems.extend(locale_problems(&english, &catalog, &path)),
             Err(e) => problems.push(e),
         }
     }

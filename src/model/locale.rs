@@ -2,9 +2,14 @@
 //!
 //! Adding a language: add `data/locales/<tag>.json` with exactly the English keys, and one
 //! entry to [`LOCALES`]. No other code changes.
+//!
+//! English is embedded in the binary (it is the fallback for every text); the other locales
+//! are files of the bundle (`locales/<tag>.json`), fetched when chosen and kept offline by
+//! the service worker.
 
 use crate::model::dataset::DataFile;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Writing direction of a locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,24 +28,20 @@ impl Dir {
     }
 }
 
-/// A supported locale: its BCP 47 tag, direction and translation file.
+/// A supported locale: its BCP 47 tag, its name in itself and its direction.
 #[derive(Debug)]
 pub struct LocaleInfo {
     pub tag: &'static str,
     /// The language's name in itself, as the picker lists it.
     pub name: &'static str,
     pub dir: Dir,
-    pub file: DataFile,
 }
 
-macro_rules! locale_file {
-    ($tag:literal) => {
-        DataFile {
-            path: concat!("data/locales/", $tag, ".json"),
-            text: include_str!(concat!("../../data/locales/", $tag, ".json")),
-        }
-    };
-}
+/// The English texts, embedded.
+pub const ENGLISH_FILE: DataFile = DataFile {
+    path: "data/locales/en.json",
+    text: include_str!("../../data/locales/en.json"),
+};
 
 /// Every supported locale; English first (it is the fallback).
 pub const LOCALES: &[LocaleInfo] = &[
@@ -48,49 +49,41 @@ pub const LOCALES: &[LocaleInfo] = &[
         tag: "en",
         name: "English",
         dir: Dir::Ltr,
-        file: locale_file!("en"),
     },
     LocaleInfo {
         tag: "nl",
         name: "Nederlands",
         dir: Dir::Ltr,
-        file: locale_file!("nl"),
     },
     LocaleInfo {
         tag: "es",
         name: "Español",
         dir: Dir::Ltr,
-        file: locale_file!("es"),
     },
     LocaleInfo {
         tag: "fr",
         name: "Français",
         dir: Dir::Ltr,
-        file: locale_file!("fr"),
     },
     LocaleInfo {
         tag: "it",
         name: "Italiano",
         dir: Dir::Ltr,
-        file: locale_file!("it"),
     },
     LocaleInfo {
         tag: "he",
         name: "עברית",
         dir: Dir::Rtl,
-        file: locale_file!("he"),
     },
     LocaleInfo {
         tag: "ru",
         name: "Русский",
         dir: Dir::Ltr,
-        file: locale_file!("ru"),
     },
     LocaleInfo {
         tag: "zh-Hant",
         name: "繁體中文",
         dir: Dir::Ltr,
-        file: locale_file!("zh-Hant"),
     },
 ];
 
@@ -121,6 +114,16 @@ impl Locale {
     /// The BCP 47 tag, as used in `?lang=`, `<html lang>` and storage.
     pub fn tag(self) -> &'static str {
         self.info().tag
+    }
+
+    /// The locale's text file in the repository, e.g. `data/locales/nl.json`.
+    pub fn source_path(self) -> String {
+        format!("data/locales/{}.json", self.tag())
+    }
+
+    /// The locale's text file in the bundle, relative to the page, e.g. `locales/nl.json`.
+    pub fn bundle_path(self) -> String {
+        format!("locales/{}.json", self.tag())
     }
 
     /// The locale whose tag is exactly `tag` (ASCII case-insensitive).
@@ -177,11 +180,11 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Parses a locale file; the error names the file.
-    pub fn parse(file: DataFile) -> Result<Catalog, String> {
-        serde_json::from_str(file.text)
+    /// Parses a locale file's text; the error names the file.
+    pub fn parse(path: &str, text: &str) -> Result<Catalog, String> {
+        serde_json::from_str(text)
             .map(|texts| Catalog { texts })
-            .map_err(|e| format!("{}: {e}", file.path))
+            .map_err(|e| format!("{path}: {e}"))
     }
 }
 
@@ -190,43 +193,44 @@ impl Catalog {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Texts {
     pub locale: Locale,
-    active: Catalog,
-    english: Catalog,
+    active: Rc<Catalog>,
+    english: Rc<Catalog>,
 }
 
 impl Texts {
-    /// Texts for `locale`, parsed from the embedded files. A broken file falls back to English
-    /// and the error is returned alongside so that it can be reported.
-    pub fn load(locale: Locale) -> (Texts, Option<String>) {
-        let (english, english_error) = match Catalog::parse(Locale::ENGLISH.info().file) {
+    /// The embedded English texts. If the embedded file were broken, every text would show
+    /// as its key, and the error is returned so that it can be reported.
+    pub fn english() -> (Texts, Option<String>) {
+        let (catalog, error) = match Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text) {
             Ok(c) => (c, None),
             Err(e) => (Catalog::default(), Some(e)),
         };
-        if locale == Locale::ENGLISH {
-            let texts = Texts {
-                locale,
+        let english = Rc::new(catalog);
+        (
+            Texts {
+                locale: Locale::ENGLISH,
                 active: english.clone(),
                 english,
-            };
-            return (texts, english_error);
-        }
-        match Catalog::parse(locale.info().file) {
-            Ok(active) => (
-                Texts {
-                    locale,
-                    active,
-                    english,
-                },
-                english_error,
-            ),
-            Err(e) => (
-                Texts {
-                    locale: Locale::ENGLISH,
-                    active: english.clone(),
-                    english,
-                },
-                Some(e),
-            ),
+            },
+            error,
+        )
+    }
+
+    /// These texts' English fallback with `locale`'s texts read from `text` on top.
+    pub fn with_locale(&self, locale: Locale, path: &str, text: &str) -> Result<Texts, String> {
+        Ok(Texts {
+            locale,
+            active: Rc::new(Catalog::parse(path, text)?),
+            english: self.english.clone(),
+        })
+    }
+
+    /// The English texts these fall back to, as texts of their own.
+    pub fn fallback(&self) -> Texts {
+        Texts {
+            locale: Locale::ENGLISH,
+            active: self.english.clone(),
+            english: self.english.clone(),
         }
     }
 
@@ -268,7 +272,7 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::check::locale_problems;
+    use crate::model::check::{locale_problems, read_source};
 
     fn tag(locale: Locale) -> &'static str {
         locale.tag()
@@ -276,12 +280,14 @@ mod tests {
 
     #[test]
     fn every_locale_has_exactly_the_english_keys_and_placeholders() {
-        let english = Catalog::parse(Locale::ENGLISH.info().file).unwrap();
+        let english = Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap();
         let mut problems = Vec::new();
         for locale in Locale::all().skip(1) {
-            let file = locale.info().file;
-            let catalog = Catalog::parse(file).unwrap_or_else(|e| panic!("{e}"));
-            problems.extend(locale_problems(&english, &catalog, file.path));
+            let path = locale.source_path();
+            let catalog = read_source(locale)
+                .and_then(|t| Catalog::parse(&path, &t))
+                .unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(locale_problems(&english, &catalog, &path));
         }
         assert!(
             problems.is_empty(),
@@ -355,11 +361,23 @@ mod tests {
 
     #[test]
     fn lookup_falls_back_to_english_then_to_the_key() {
-        let (texts, error) = Texts::load(Locale::from_tag("nl").unwrap());
+        let (english, error) = Texts::english();
         assert_eq!(error, None);
+        let nl = Locale::from_tag("nl").unwrap();
+        let texts = english
+            .with_locale(nl, "nl", &read_source(nl).unwrap())
+            .unwrap();
         assert_eq!(texts.get("group.minimum.label"), "Minimale vereisten");
+        assert!(english
+            .with_locale(nl, "data/locales/nl.json", "{")
+            .unwrap_err()
+            .starts_with("data/locales/nl.json: "));
+        assert_eq!(
+            texts.fallback().get("group.minimum.label"),
+            "Minimum requirements"
+        );
         let mut partial = texts.clone();
-        partial.active.texts.remove("ui.title");
+        Rc::make_mut(&mut partial.active).texts.remove("ui.title");
         assert_eq!(partial.get("ui.title"), texts.english.texts["ui.title"]);
         assert_eq!(texts.get("no.such.key"), "no.such.key");
     }
@@ -377,7 +395,7 @@ mod tests {
 
     #[test]
     fn every_interface_key_in_the_source_has_english_text() {
-        let english = Catalog::parse(Locale::ENGLISH.info().file).unwrap();
+        let english = Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap();
         let mut missing = Vec::new();
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut dirs = vec![std::path::PathBuf::from(root)];

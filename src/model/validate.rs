@@ -411,10 +411,12 @@ mod tests {
     use crate::model::dataset::{
         DataFile, CRITERIA_FILE, EDITIONS_FILE, MESSENGERS_FILE, NETWORKS_FILE,
     };
-    use crate::model::locale::{Catalog, Locale};
+    use crate::model::locale::{Catalog, ENGLISH_FILE};
 
     fn english() -> HashMap<String, String> {
-        Catalog::parse(Locale::ENGLISH.info().file).unwrap().texts
+        Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text)
+            .unwrap()
+            .texts
     }
 
     fn check(data: &Dataset) -> Vec<String> {

@@ -107,3 +107,21 @@ for (const locale of LOCALES) {
     await context.close();
   });
 }
+
+test('a locale file that cannot be had, or is broken, leaves English and says so', async () => {
+  for (const [name, fulfil] of [['missing', { status: 404, body: 'gone' }], ['broken', { status: 200, body: '{"ui.title": ' }]]) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('**/locales/nl.json', (route) => route.fulfill(fulfil));
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.origin + '/?lang=nl');
+    await page.waitForSelector('tr[data-messenger]');
+    await page.waitForSelector('.mc-notice[role="status"]');
+    assert.match(await page.textContent('.mc-notice'), /locales\/nl\.json/, name);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', name);
+    assert.equal((await page.textContent('h1')).trim(), texts.en['ui.title'], name);
+    assert.deepEqual(pageErrors, [], name);
+    await context.close();
+  }
+});

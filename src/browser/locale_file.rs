@@ -1,0 +1,32 @@
+//! Reads a locale's texts: from a data block in the page (the single-file build carries them
+//! inline), or else from the bundle's `locales/` folder.
+
+use crate::model::locale::Locale;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The text of `locale`'s file, or why it could not be had.
+pub async fn load(locale: Locale) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let inline = window
+        .document()
+        .and_then(|d| d.get_element_by_id(&format!("mc-locale-{}", locale.tag())))
+        .and_then(|e| e.text_content());
+    if let Some(text) = inline {
+        return Ok(text);
+    }
+    let path = locale.bundle_path();
+    let failed = |what: &str| format!("{path}: {what}");
+    let response = JsFuture::from(window.fetch_with_str(&path))
+        .await
+        .map_err(|_| failed("could not be fetched"))?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| failed("no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| failed("unreadable"))?)
+        .await
+        .map_err(|_| failed("unreadable"))?;
+    text.as_string().ok_or_else(|| failed("not text"))
+}
