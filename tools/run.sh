@@ -4,6 +4,7 @@
 #   tools/run.sh serve   set up, build the release bundle into dist/, serve it on 127.0.0.1
 #   tools/run.sh test    set up, then run every test: native, lints, release build, browser
 #   tools/run.sh build   set up and build the release bundle only
+#   tools/run.sh bench   set up, build, and run the benchmark (report in target/bench/)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -81,7 +82,11 @@ case "${1:-}" in
     log "browser tests against dist/ in headless Chromium"
     node --test --test-concurrency=1 tests/browser/
     log "all tests took $((SECONDS - start)) s" ;;
+  bench)
+    setup_rust; setup_node; setup_browser; build
+    log "benchmark: floor, peer and widget at N = 5, 100, 1000, 10000"
+    node tools/bench.mjs ;;
   *)
-    echo "usage: tools/run.sh serve|test|build" >&2
+    echo "usage: tools/run.sh serve|test|build|bench" >&2
     exit 2 ;;
 esac

@@ -151,6 +151,25 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         .rows
         .as_ref()
         .map_or(ctx.data.messengers.len(), Vec::len);
+    // Every child of the body is keyed, so a re-sort moves rows instead of rebuilding them:
+    // a single unkeyed sibling would make the diff positional.
+    let body: Html = if rows.is_empty() {
+        html! { <tr key="empty"><td colspan={columns.len().to_string()} class="mc-empty">{ ctx.t("ui.filter.none") }</td></tr> }
+    } else {
+        rows.iter()
+            .map(|&row| {
+                html! {
+                    <Row key={ctx.data.messengers[row].id.clone()}
+                        row={row}
+                        open={props.open_cell.filter(|(m, _)| *m == row).map(|(_, c)| c)}
+                        cols={props.cols.clone()}
+                        on_cell={props.on_cell.clone()}
+                        on_name={props.on_name.clone()}
+                        on_network={props.on_network.clone()} />
+                }
+            })
+            .collect()
+    };
 
     html! {
         <section class="mc-matrix" aria-labelledby="mc-matrix-title">
@@ -179,20 +198,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                             { for columns.iter().map(|c| header(&ctx, *c, props.sort, &props.on_sort)) }
                         </tr>
                     </thead>
-                    <tbody>
-                        if rows.is_empty() {
-                            <tr><td colspan={columns.len().to_string()} class="mc-empty">{ ctx.t("ui.filter.none") }</td></tr>
-                        }
-                        { for rows.iter().map(|&row| html! {
-                            <Row key={ctx.data.messengers[row].id.clone()}
-                                row={row}
-                                open={props.open_cell.filter(|(m, _)| *m == row).map(|(_, c)| c)}
-                                cols={props.cols.clone()}
-                                on_cell={props.on_cell.clone()}
-                                on_name={props.on_name.clone()}
-                                on_network={props.on_network.clone()} />
-                        }) }
-                    </tbody>
+                    <tbody>{ body }</tbody>
                 </table>
             </div>
             <section class="mc-criteria" aria-labelledby="mc-criteria-title">

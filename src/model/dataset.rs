@@ -16,25 +16,25 @@ pub struct DataFile {
     pub text: &'static str,
 }
 
-/// The dataset files as embedded in the binary.
+/// The dataset files as embedded in the binary (from `data/`; see `build.rs`).
 pub const CRITERIA_FILE: DataFile = DataFile {
     path: "data/criteria.json",
-    text: include_str!("../../data/criteria.json"),
+    text: include_str!(concat!(env!("MC_DATA_DIR"), "/criteria.json")),
 };
 /// See [`CRITERIA_FILE`].
 pub const NETWORKS_FILE: DataFile = DataFile {
     path: "data/networks.json",
-    text: include_str!("../../data/networks.json"),
+    text: include_str!(concat!(env!("MC_DATA_DIR"), "/networks.json")),
 };
 /// See [`CRITERIA_FILE`].
 pub const EDITIONS_FILE: DataFile = DataFile {
     path: "data/editions.json",
-    text: include_str!("../../data/editions.json"),
+    text: include_str!(concat!(env!("MC_DATA_DIR"), "/editions.json")),
 };
 /// See [`CRITERIA_FILE`].
 pub const MESSENGERS_FILE: DataFile = DataFile {
     path: "data/messengers.json",
-    text: include_str!("../../data/messengers.json"),
+    text: include_str!(concat!(env!("MC_DATA_DIR"), "/messengers.json")),
 };
 
 /// A value of one messenger against one criterion.

@@ -59,6 +59,20 @@ test('a header sorts best-first, then reversed, with aria-sort following', async
   await context.close();
 });
 
+test('a re-sort moves the existing rows instead of rebuilding them', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.evaluate(() => document.querySelectorAll('tbody tr[data-messenger]').forEach((tr) => { tr.__original = true; }));
+  for (const column of ['name', 'name', 'network']) {
+    await page.click(`th[data-column="${column}"] button`);
+  }
+  await page.click('th[data-criterion="tor"] button');
+  const kept = await page.$$eval('tbody tr[data-messenger]', (trs) => trs.map((tr) => tr.__original === true));
+  assert.deepEqual(kept, [true, true, true, true, true], 'the same <tr> elements, reordered');
+  assert.notDeepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  clean(problems);
+  await context.close();
+});
+
 test('sorting works from the keyboard', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   await page.focus('th[data-column="name"] button');
