@@ -1,7 +1,7 @@
 //! Two or three messengers side by side, the criteria where they differ first.
 
 use crate::components::context::Ctx;
-use crate::components::icon::ValueIcon;
+use crate::components::icon::value_icon;
 use crate::model::filter::{compare_rows, visible_criteria};
 use crate::model::text;
 use crate::model::view_state::MAX_COMPARED;
@@ -57,7 +57,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     html! {
                         <td data-messenger={m.id.clone()} data-value={cell.value.id()}>
                             <span class={format!("mc-value-chip mc-value--{}", cell.value.id())}>
-                                <ValueIcon value={cell.value} />
+                                { value_icon(cell.value) }
                                 { ctx.t(&text::value_word(cell.value)) }
                             </span>
                             <p class="mc-compare-note">{ ctx.t(&text::value_note(&m.id, &criterion.id)) }</p>

@@ -1,7 +1,7 @@
 //! One messenger's row of the matrix, and the trait that renders each kind of cell.
 
 use crate::components::context::Ctx;
-use crate::components::icon::ValueIcon;
+use crate::components::icon::value_icon;
 use crate::components::note::Note;
 use crate::model::dataset::{Group, Messenger, NetworkId};
 use crate::model::filter::visible_criteria;
@@ -100,7 +100,7 @@ impl CellRenderer for Column {
                                 ("value", &ctx.t(&text::value_word(value))),
                             ])}
                             onclick={Callback::from(move |_: MouseEvent| on_cell.emit((row, ci)))}>
-                            <ValueIcon value={value} />
+                            { value_icon(value) }
                             <span class="mc-value-word">{ ctx.t(&text::value_word(value)) }</span>
                         </button>
                     </td>
