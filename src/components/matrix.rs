@@ -2,11 +2,13 @@
 
 use crate::browser::intl::Collator;
 use crate::components::context::Ctx;
+use crate::components::note::Note;
 use crate::components::row::{columns, Row};
 use crate::model::dataset::{Group, NetworkId, Platform};
 use crate::model::filter::{visible_rows, Filter, Need};
-use crate::model::sort::{aria_sort, sort_rows, Column, Sort};
+use crate::model::sort::{aria_sort, name_ranks, sort_rows, Column, Sort};
 use crate::model::text;
+use crate::model::viewport::{window, Window, WINDOW_FROM};
 use yew::prelude::*;
 
 /// Props of [`Matrix`].
@@ -122,16 +124,125 @@ fn filters(ctx: &Ctx, props: &MatrixProps) -> Html {
     }
 }
 
+/// The header rows above the body: the groups and the columns.
+const HEADER_ROWS: usize = 2;
+
+/// What the windowed list needs to know of the scroll box, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Metrics {
+    scroll_top: f64,
+    viewport: f64,
+    row_height: f64,
+    header: f64,
+}
+
+/// Reads the box's height, its header's height and a body row's height from the page.
+fn measure(scroller: &NodeRef) -> Option<Metrics> {
+    let el = scroller.cast::<web_sys::Element>()?;
+    let header = el
+        .query_selector("thead")
+        .ok()??
+        .get_bounding_client_rect()
+        .height();
+    let row = el
+        .query_selector("tbody tr[data-messenger]")
+        .ok()??
+        .get_bounding_client_rect()
+        .height();
+    Some(Metrics {
+        scroll_top: f64::from(el.scroll_top()),
+        viewport: f64::from(el.client_height()),
+        row_height: row,
+        header,
+    })
+}
+
 /// The matrix, with the active filter named above it and the criteria explained below it.
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Matrix is rendered inside the App's context");
     let columns = columns(&ctx, props.cols.as_deref());
     let mut rows = visible_rows(&ctx.data, &props.filter, props.rows.as_deref());
-    let collator = Collator::new(ctx.locale().tag());
-    sort_rows(&ctx.data, &mut rows, props.sort, &|a, b| {
-        collator.compare(a, b)
+    // Name order in the reader's collation, computed once per language and only when used.
+    let by_name = props.sort.is_some_and(|s| s.column == Column::Name);
+    let ranks = {
+        let data = ctx.data.clone();
+        use_memo((ctx.locale(), by_name), move |(locale, by_name)| {
+            by_name.then(|| {
+                let collator = Collator::new(locale.tag());
+                name_ranks(&data, &|a, b| collator.compare(a, b))
+            })
+        })
+    };
+    sort_rows(&ctx.data, &mut rows, props.sort, ranks.as_deref());
+
+    // Long lists render only the rows in view (see model/viewport.rs); the scroll box then has
+    // a fixed height and reports where it is.
+    let windowed = rows.len() > WINDOW_FROM;
+    let scroller = use_node_ref();
+    let metrics = use_state(|| Metrics {
+        scroll_top: 0.0,
+        viewport: 600.0,
+        row_height: 52.0,
+        header: 80.0,
     });
+    let span = if windowed {
+        window(
+            rows.len(),
+            metrics.scroll_top - metrics.header,
+            metrics.viewport - metrics.header,
+            metrics.row_height,
+        )
+    } else {
+        Window {
+            rows: 0..rows.len(),
+            before: 0.0,
+            after: 0.0,
+        }
+    };
+    let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
+    {
+        let (scroller, metrics, top, bottom) = (
+            scroller.clone(),
+            metrics.clone(),
+            top_spacer.clone(),
+            bottom_spacer.clone(),
+        );
+        let heights = (span.before, span.after);
+        use_effect(move || {
+            // Spacer heights through the CSSOM: the CSP refuses style attributes.
+            for (spacer, height) in [(top, heights.0), (bottom, heights.1)] {
+                if let Some(el) = spacer.cast::<web_sys::HtmlElement>() {
+                    let _ = el.style().set_property("height", &format!("{height}px"));
+                }
+            }
+            if let Some(measured) = windowed.then(|| measure(&scroller)).flatten() {
+                if (measured.row_height - metrics.row_height).abs() > 0.5
+                    || (measured.header - metrics.header).abs() > 0.5
+                    || (measured.viewport - metrics.viewport).abs() > 0.5
+                {
+                    metrics.set(Metrics {
+                        scroll_top: metrics.scroll_top,
+                        ..measured
+                    });
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let (scroller, metrics) = (scroller.clone(), metrics.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let top = f64::from(el.scroll_top());
+                if (top - metrics.scroll_top).abs() >= 1.0 {
+                    metrics.set(Metrics {
+                        scroll_top: top,
+                        ..*metrics
+                    });
+                }
+            }
+        })
+    };
 
     let group_headers = Group::ALL.iter().filter_map(|group| {
         let span = columns.iter().filter(|c| matches!(c, Column::Criterion(i) if ctx.data.criteria[*i].group == *group)).count();
@@ -156,20 +267,38 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let body: Html = if rows.is_empty() {
         html! { <tr key="empty"><td colspan={columns.len().to_string()} class="mc-empty">{ ctx.t("ui.filter.none") }</td></tr> }
     } else {
-        rows.iter()
-            .map(|&row| {
-                html! {
-                    <Row key={ctx.data.messengers[row].id.clone()}
-                        row={row}
-                        open={props.open_cell.filter(|(m, _)| *m == row).map(|(_, c)| c)}
-                        cols={props.cols.clone()}
-                        on_cell={props.on_cell.clone()}
-                        on_name={props.on_name.clone()}
-                        on_network={props.on_network.clone()} />
-                }
-            })
+        let spacer = |key: &'static str, node: &NodeRef| {
+            html! {
+                <tr key={key} ref={node.clone()} class="mc-spacer" aria-hidden="true"><td colspan={columns.len().to_string()}></td></tr>
+            }
+        };
+        let visible = rows[span.rows.clone()].iter().enumerate().map(|(i, &row)| {
+            html! {
+                <Row key={ctx.data.messengers[row].id.clone()}
+                    row={row}
+                    // In a windowed list a note opens below the box, so every row keeps one height.
+                    open={props.open_cell.filter(|(m, _)| *m == row && !windowed).map(|(_, c)| c)}
+                    row_index={windowed.then_some(span.rows.start + i + HEADER_ROWS + 1)}
+                    cols={props.cols.clone()}
+                    on_cell={props.on_cell.clone()}
+                    on_name={props.on_name.clone()}
+                    on_network={props.on_network.clone()} />
+            }
+        });
+        windowed
+            .then(|| spacer("spacer-before", &top_spacer))
+            .into_iter()
+            .chain(visible)
+            .chain(windowed.then(|| spacer("spacer-after", &bottom_spacer)))
             .collect()
     };
+    let windowed_note = props
+        .open_cell
+        .filter(|(m, _)| windowed && rows.contains(m))
+        .map(|(m, c)| {
+            let on_cell = props.on_cell.clone();
+            html! { <Note row={m} criterion={c} on_close={Callback::from(move |_| on_cell.emit((m, c)))} /> }
+        });
 
     html! {
         <section class="mc-matrix" aria-labelledby="mc-matrix-title">
@@ -186,8 +315,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     <button type="button" onclick={on_clear}>{ ctx.t("ui.filter.clear") }</button>
                 </p>
             }
-            <div class="mc-scroll" tabindex="0" role="region" aria-labelledby="mc-matrix-title">
-                <table class="mc-table">
+            <div ref={scroller} {onscroll} class={classes!("mc-scroll", windowed.then_some("mc-scroll--windowed"))}
+                tabindex="0" role="region" aria-labelledby="mc-matrix-title">
+                <table class="mc-table" aria-rowcount={windowed.then(|| (rows.len() + HEADER_ROWS).to_string())}>
                     <thead>
                         <tr class="mc-group-row">
                             <td class="mc-name"></td>
@@ -201,6 +331,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     <tbody>{ body }</tbody>
                 </table>
             </div>
+            { for windowed_note }
             <section class="mc-criteria" aria-labelledby="mc-criteria-title">
                 <h2 id="mc-criteria-title">{ ctx.t("ui.criteria.title") }</h2>
                 { for Group::ALL.iter().map(|group| html! {

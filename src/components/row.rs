@@ -138,6 +138,9 @@ pub struct RowProps {
     pub open: Option<usize>,
     /// Only these criteria, when the link chose them.
     pub cols: Option<Vec<usize>>,
+    /// The row's `aria-rowindex`, when the list is windowed and not every row is in the DOM.
+    #[prop_or_default]
+    pub row_index: Option<usize>,
     pub on_cell: Callback<(usize, usize)>,
     pub on_name: Callback<usize>,
     pub on_network: Callback<NetworkId>,
@@ -164,7 +167,7 @@ pub fn Row(props: &RowProps) -> Html {
     let row = props.row;
     html! {
         <>
-            <tr data-messenger={messenger.id.clone()}>
+            <tr data-messenger={messenger.id.clone()} aria-rowindex={props.row_index.map(|i| i.to_string())}>
                 { for columns.iter().map(|c| c.render_cell(&cell)) }
             </tr>
             if let Some(criterion) = props.open {

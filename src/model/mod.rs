@@ -12,3 +12,4 @@ pub mod sort;
 pub mod text;
 pub mod validate;
 pub mod view_state;
+pub mod viewport;

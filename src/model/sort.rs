@@ -81,38 +81,65 @@ pub fn value_rank(value: Value, best: Value) -> u8 {
     }
 }
 
-/// Sorts `rows` (indices into [`Dataset::messengers`]) in place. The sort is stable, so rows
-/// that tie keep the order they came in, in both directions. `collate` compares names in the
-/// reader's locale.
+/// Each messenger's place in name order under `collate` (the reader's collation): computed
+/// once per language, so sorting by name compares integers, not strings across wasm and JS.
+pub fn name_ranks(data: &Dataset, collate: &dyn Fn(&str, &str) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..data.messengers.len()).collect();
+    order.sort_by(|&a, &b| collate(&data.messengers[a].name, &data.messengers[b].name));
+    let mut ranks = vec![0; order.len()];
+    for (rank, messenger) in order.into_iter().enumerate() {
+        ranks[messenger] = rank;
+    }
+    ranks
+}
+
+/// Sorts `rows` (indices into [`Dataset::messengers`]) in place. Each row's key is computed
+/// once, then the rows are sorted by key. The sort is stable, so rows that tie keep the order
+/// they came in, in both directions. `name_ranks` comes from [`name_ranks`]; without it names
+/// sort by code point.
 pub fn sort_rows(
     data: &Dataset,
     rows: &mut [usize],
     sort: Option<Sort>,
-    collate: &dyn Fn(&str, &str) -> Ordering,
+    name_ranks: Option<&[usize]>,
 ) {
     let Some(sort) = sort else { return };
-    let natural = |a: usize, b: usize| -> Ordering {
-        let (ma, mb) = (&data.messengers[a], &data.messengers[b]);
+    let key = |m: usize| -> i64 {
+        let messenger = &data.messengers[m];
         match sort.column {
-            Column::Name => collate(&ma.name, &mb.name),
-            Column::Criterion(i) => {
-                let Some(criterion) = data.criteria.get(i) else {
-                    return Ordering::Equal;
-                };
-                let rank = |m: &crate::model::dataset::Messenger| {
-                    m.cell(&criterion.id)
-                        .map_or(0, |c| value_rank(c.value, criterion.best))
-                };
-                rank(mb).cmp(&rank(ma))
-            }
-            Column::Met(group) => data.met(mb, group).cmp(&data.met(ma, group)),
-            Column::Network => ma.networks.iter().min().cmp(&mb.networks.iter().min()),
+            Column::Name => name_ranks.and_then(|r| r.get(m)).map_or(0, |&r| r as i64),
+            // Best first: the higher the rank or count, the smaller the key.
+            Column::Criterion(i) => data.criteria.get(i).map_or(0, |criterion| {
+                -i64::from(
+                    messenger
+                        .cell(&criterion.id)
+                        .map_or(0, |c| value_rank(c.value, criterion.best)),
+                )
+            }),
+            Column::Met(group) => -(data.met(messenger, group) as i64),
+            Column::Network => messenger
+                .networks
+                .iter()
+                .min()
+                .map_or(i64::MAX, |n| *n as i64),
+        }
+    };
+    let mut keyed: Vec<(i64, usize)> = rows.iter().map(|&m| (key(m), m)).collect();
+    let by_name = sort.column == Column::Name && name_ranks.is_none();
+    let natural = |a: &(i64, usize), b: &(i64, usize)| {
+        if by_name {
+            data.messengers[a.1].name.cmp(&data.messengers[b.1].name)
+        } else {
+            a.0.cmp(&b.0)
         }
     };
     if sort.reversed {
-        rows.sort_by(|&a, &b| natural(b, a));
+        keyed.sort_by(|a, b| natural(b, a));
     } else {
-        rows.sort_by(|&a, &b| natural(a, b));
+        keyed.sort_by(natural);
+    }
+    for (slot, (_, m)) in rows.iter_mut().zip(keyed) {
+        *slot = m;
     }
 }
 
@@ -133,9 +160,10 @@ mod tests {
 
     fn sorted(data: &Dataset, sort: Option<Sort>) -> Vec<String> {
         let mut rows: Vec<usize> = (0..data.messengers.len()).collect();
-        sort_rows(data, &mut rows, sort, &|a: &str, b: &str| {
+        let ranks = name_ranks(data, &|a: &str, b: &str| {
             a.to_lowercase().cmp(&b.to_lowercase())
         });
+        sort_rows(data, &mut rows, sort, Some(&ranks));
         ids(data, &rows)
     }
 
@@ -371,8 +399,55 @@ mod tests {
                 column: Column::Name,
                 reversed: false,
             }),
-            &|a: &str, b: &str| a.cmp(b),
+            None,
         );
         assert_eq!(ids(&d, &rows), ["session", "signal"]);
+    }
+
+    #[test]
+    fn name_ranks_follow_the_collation() {
+        let d = data();
+        let reverse = name_ranks(&d, &|a: &str, b: &str| b.cmp(a));
+        // Reverse code-point order: SimpleX Chat, Signal, Session, Element, Briar.
+        assert_eq!(reverse, [1, 0, 4, 3, 2]);
+        let mut rows: Vec<usize> = (0..d.messengers.len()).collect();
+        sort_rows(
+            &d,
+            &mut rows,
+            Some(Sort {
+                column: Column::Name,
+                reversed: false,
+            }),
+            Some(&reverse),
+        );
+        assert_eq!(
+            ids(&d, &rows),
+            ["simplex", "signal", "session", "element", "briar"]
+        );
+    }
+
+    #[test]
+    fn sorting_is_stable_for_ties_on_large_inputs() {
+        let d = data();
+        // Many copies of the same five rows: ties must keep their incoming order.
+        let mut rows: Vec<usize> = (0..1000).map(|i| i % 5).collect();
+        let col = column(&d, "forward-secrecy");
+        sort_rows(
+            &d,
+            &mut rows,
+            Some(Sort {
+                column: col,
+                reversed: false,
+            }),
+            None,
+        );
+        let yes: Vec<usize> = rows.iter().copied().filter(|&m| m < 3).collect();
+        assert_eq!(yes.len(), 600);
+        assert!(
+            yes.chunks(3).all(|c| c == [0, 1, 2]),
+            "ties keep their order"
+        );
+        assert_eq!(rows[600..800], [3; 200]);
+        assert_eq!(rows[800..], [4; 200]);
     }
 }
