@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile, readdir, stat, rm, copyFile } from 'node:fs
 import { join, extname, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { writeSynthetic, CRITERIA } from './synthetic.mjs';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,68 +21,6 @@ const { chromium } = require('playwright-core');
 const out = join(root, 'target', 'bench');
 const SIZES = (process.env.BENCH_SIZES ?? '5,100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CRITERIA = 40;
-
-// ---------------------------------------------------------------- synthetic data
-
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const VALUES = ['yes', 'no', 'partial', 'disputed', 'unknown', 'not-applicable'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'to', 'ne', 'vi', 'su', 'da', 'pe', 'zo', 'li', 'qu', 'fa', 'ro', 'xi'];
-
-async function syntheticData(n) {
-  const real = join(root, 'data');
-  const dir = join(out, `data-${n}`);
-  await mkdir(dir, { recursive: true });
-  const criteria = JSON.parse(await readFile(join(real, 'criteria.json'), 'utf8'));
-  for (let i = criteria.criteria.length; i < CRITERIA; i++) {
-    criteria.criteria.push({ id: `extra-${String(i).padStart(2, '0')}`, group: 'more', best: 'yes' });
-  }
-  const editions = JSON.parse(await readFile(join(real, 'editions.json'), 'utf8'));
-  const random = prng(n);
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const messengers = [];
-  for (let i = 0; i < n; i++) {
-    const name = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
-    const id = `m${String(i).padStart(5, '0')}`;
-    const values = {};
-    for (const c of criteria.criteria) {
-      const value = pick(VALUES);
-      values[c.id] = {
-        value,
-        sources: value === 'disputed'
-          ? [{ name: 'A', url: 'https://a.example.org/', claims: 'yes' }, { name: 'B', url: 'https://b.example.org/', claims: 'no' }]
-          : [{ name: 'Example', url: 'https://example.org/' }],
-        checked: '2026-11-01',
-      };
-    }
-    messengers.push({
-      id,
-      name: name[0].toUpperCase() + name.slice(1) + ' ' + i,
-      maker: 'Example',
-      protocol: 'Example',
-      networks: [pick(['centralized', 'federated', 'p2p', 'anonymous-routing'])],
-      links: { homepage: 'https://example.org/', privacy_policy: 'https://example.org/', documentation: 'https://example.org/', source_code: 'https://example.org/' },
-      downloads: [{ platform: pick(['android', 'ios', 'linux', 'windows', 'macos', 'web']), channel: 'website', url: 'https://example.org/' }],
-      audits: [],
-      caveats: [],
-      standing: editions.editions.map((e) => ({ edition: e.id, status: pick(['recommended', 'additional-option', 'not-listed']) })),
-      values,
-    });
-  }
-  await writeFile(join(dir, 'criteria.json'), JSON.stringify(criteria));
-  await writeFile(join(dir, 'messengers.json'), JSON.stringify({ messengers }));
-  await copyFile(join(real, 'editions.json'), join(dir, 'editions.json'));
-  await copyFile(join(real, 'networks.json'), join(dir, 'networks.json'));
-  return { dir, criteria: criteria.criteria, messengers };
-}
 
 async function realData() {
   const real = join(root, 'data');
@@ -292,7 +231,7 @@ const sites = {};
 const all = [];
 let widgetSizes = null;
 for (const n of SIZES) {
-  const data = n === 5 ? await realData() : await syntheticData(n);
+  const data = n === 5 ? await realData() : await writeSynthetic(n, join(out, `data-${n}`));
   const floorDir = join(out, `floor-${n}`);
   const peerDir = join(out, `peer-${n}`);
   const widgetDir = n === 5 ? join(root, 'dist') : join(out, `widget-${n}`);

@@ -79,6 +79,9 @@ case "${1:-}" in
     cargo clippy --all-targets --quiet -- -D warnings
     cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
     build
+    log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
+    node tools/synthetic.mjs 1000 target/large-data
+    MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist
     log "browser tests against dist/ in headless Chromium"
     node --test --test-concurrency=1 tests/browser/
     log "all tests took $((SECONDS - start)) s" ;;

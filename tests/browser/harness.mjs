@@ -24,12 +24,15 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
-export async function serveDist() {
+/** The 1,000-messenger bundle that `tools/run.sh test` builds for the large-list tests. */
+export const LARGE_DIST = join(here, '..', '..', 'target', 'large-dist');
+
+/** Serves a bundle (dist/ unless told) on 127.0.0.1 at a free port. */
+export async function serveDist(root = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST)) {
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }

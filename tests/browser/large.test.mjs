@@ -1,0 +1,72 @@
+// A long matrix (1,000 synthetic messengers × 40 criteria, built by tools/run.sh test) renders
+// only the rows in view, and still sorts, scrolls, opens notes and passes axe-core.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { serveDist, launch, openPage, axe, assertClean, LARGE_DIST } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  assert.ok(existsSync(LARGE_DIST), `${LARGE_DIST} is missing: run the tests through tools/run.sh test`);
+  server = await serveDist(LARGE_DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rendered = (page) =>
+  page.$$eval('tbody tr[data-messenger]', (trs) => trs.map((tr) => ({ id: tr.dataset.messenger, index: Number(tr.getAttribute('aria-rowindex')) })));
+
+test('only the rows in view are in the DOM, and scrolling brings the rest', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  assert.equal(await page.getAttribute('table.mc-table', 'aria-rowcount'), '1002');
+  const first = await rendered(page);
+  assert.ok(first.length > 5 && first.length < 60, `${first.length} rows rendered`);
+  assert.equal(first[0].index, 3);
+  await page.$eval('.mc-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr[data-messenger]')].at(-1)?.getAttribute('aria-rowindex') === '1002');
+  const last = await rendered(page);
+  assert.ok(last.length < 60);
+  // The rendered rows are consecutive.
+  assert.ok(last.every((r, i) => i === 0 || r.index === last[i - 1].index + 1));
+  // The last row is actually inside the scrolled box.
+  const inside = await page.evaluate(() => {
+    const box = document.querySelector('.mc-scroll').getBoundingClientRect();
+    const row = [...document.querySelectorAll('tbody tr[data-messenger]')].at(-1).getBoundingClientRect();
+    return row.bottom <= box.bottom + 1 && row.top >= box.top;
+  });
+  assert.ok(inside);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('sorting a long list orders all of it, not just the rows in view', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  await page.click('th[data-column="name"] button');
+  const top = await page.$$eval('tbody tr[data-messenger] .mc-name-button', (bs) => bs.map((b) => b.textContent));
+  const sorted = [...top].sort((a, b) => new Intl.Collator('en', { sensitivity: 'base' }).compare(a, b));
+  assert.deepEqual(top, sorted);
+  await page.$eval('.mc-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr[data-messenger]')].at(-1)?.getAttribute('aria-rowindex') === '1002');
+  const bottom = await page.$$eval('tbody tr[data-messenger] .mc-name-button', (bs) => bs.map((b) => b.textContent));
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  assert.ok(collator.compare(top.at(-1), bottom[0]) <= 0, 'the bottom of the list sorts after its top');
+  assert.equal(await page.getAttribute('th[data-column="name"]', 'aria-sort'), 'ascending');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('a note opens below the box, and the long list passes axe-core', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  const cell = 'tbody tr[aria-rowindex="3"] td[data-criterion="tor"] button';
+  await page.click(cell);
+  await page.locator('.mc-matrix > .mc-note').waitFor();
+  assert.equal(await page.locator('.mc-note-row').count(), 0, 'no note row inside the windowed table');
+  assert.deepEqual(await axe(page), []);
+  assertClean(assert, problems);
+  await context.close();
+});
