@@ -1,4 +1,6 @@
 // Trunk's post-build hook (see Trunk.toml). In the staged bundle it:
+// 0. writes the default view, rendered natively by src/bin/prerender.rs, into index.html, so
+//    the matrix is readable before the wasm arrives (and without JavaScript);
 // 1. adds a Content-Security-Policy to index.html that allows Trunk's one inline loader
 //    script by its hash, and nothing inline else;
 // 2. fills in the service worker's build hash and file list;
@@ -7,6 +9,7 @@
 // Node built-ins only.
 
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -24,6 +27,16 @@ const fail = (message) => {
 
 const indexPath = join(stage, 'index.html');
 let index = await readFile(indexPath, 'utf8');
+
+const ROOT = '<div id="messenger-compare"></div>';
+if (!index.includes(ROOT)) fail(`index.html has no ${ROOT}`);
+const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], {
+  env: process.env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 256 * 1024 * 1024,
+}).toString('utf8');
+if (!prerendered.includes('data-messenger=')) fail('the prerendered view has no matrix row');
+index = index.replace(ROOT, () => `<div id="messenger-compare" data-prerendered="en">${prerendered}</div>`);
 const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loader) fail('no inline loader script found in index.html');
 const inlineScripts = index.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
@@ -107,4 +120,4 @@ let single = (await readFile(join(stage, 'index.html'), 'utf8'))
 if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 
-console.log(`postbuild: CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes`);
+console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes`);

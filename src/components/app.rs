@@ -11,9 +11,9 @@ use crate::components::networks::Networks;
 use crate::components::picker::{LocalePicker, ThemePicker};
 use crate::model::dataset::{Dataset, NetworkId, Platform};
 use crate::model::filter::Need;
-use crate::model::locale::{negotiate, Locale, Texts};
+use crate::model::locale::{Locale, Texts};
 use crate::model::sort::Column;
-use crate::model::view_state::{parse, write, Page, Theme, ViewState};
+use crate::model::view_state::{write, Page, Theme, ViewState};
 use crate::state::{Action, AppState};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -28,8 +28,12 @@ impl Reducible for AppState {
 }
 
 /// Mounts the widget into `#messenger-compare` (or the body), or, if the embedded dataset
-/// cannot be read, a message that says which file is broken.
+/// cannot be read, a message that says which file is broken. In the browser only.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use crate::model::locale::negotiate;
+    use crate::model::view_state::parse;
+
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -51,14 +55,31 @@ pub fn start() {
                 locale,
                 ..link.state
             };
+            // The page carries the default English view prerendered; when that is the view
+            // wanted, the app takes over that markup, and otherwise it renders afresh.
+            let prerendered =
+                root.get_attribute("data-prerendered").as_deref() == Some(locale.tag());
+            let hydrate = prerendered
+                && link.ignored.is_empty()
+                && view
+                    == ViewState {
+                        locale,
+                        ..ViewState::default()
+                    };
             let props = AppProps {
                 data: Rc::new(data),
                 initial: AppState::from_link(view, link.ignored),
             };
             page::register_service_worker();
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            if hydrate {
+                yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            } else {
+                root.set_inner_html("");
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
+            }
         }
         Err(error) => {
+            root.set_inner_html("");
             let props = LoadFailureProps {
                 message: error.to_string(),
             };

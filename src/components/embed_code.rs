@@ -15,7 +15,14 @@ pub struct EmbedCodeProps {
 #[function_component]
 pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
     let ctx = use_context::<Ctx>().expect("EmbedCode is rendered inside the App's context");
-    let snippet = embed_snippet(&props.view, &ctx.data, &page::embed_script_url());
+    // The script's absolute address is known only in the browser: the first render (which
+    // must match the prerendered page) says `embed.js`, and the effect fills in the rest.
+    let script = use_state(|| "embed.js".to_owned());
+    {
+        let script = script.clone();
+        use_effect_with((), move |_| script.set(page::embed_script_url()));
+    }
+    let snippet = embed_snippet(&props.view, &ctx.data, &script);
     html! {
         <details class="mc-embed-code">
             <summary>{ ctx.t("ui.embed.button") }</summary>

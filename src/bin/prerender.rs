@@ -1,0 +1,30 @@
+//! Renders the widget's default view (English, unsorted, nothing open) to HTML, for the
+//! bundle's first paint: `tools/postbuild.mjs` writes it into `index.html`, and the browser
+//! hydrates it instead of building it again. Prints the HTML to standard output.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use messenger_compare::components::app::{App, AppProps};
+    use messenger_compare::model::dataset::Dataset;
+    use messenger_compare::state::AppState;
+    use std::rc::Rc;
+
+    let data = match Dataset::embedded() {
+        Ok(data) => data,
+        Err(error) => {
+            eprintln!("prerender: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let props = AppProps {
+        data: Rc::new(data),
+        initial: AppState::default(),
+    };
+    let html =
+        futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
+    print!("{html}");
+    std::process::ExitCode::SUCCESS
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
