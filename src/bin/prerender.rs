@@ -16,10 +16,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let props = AppProps {
-        data: Rc::new(data),
-        initial: AppState::default(),
-    };
+    let props = AppProps::english(Rc::new(data), AppState::default());
     let html =
         futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
     print!("{html}");

@@ -66,17 +66,33 @@ pub fn start() {
                         locale,
                         ..ViewState::default()
                     };
-            let props = AppProps {
-                data: Rc::new(data),
-                initial: AppState::from_link(view, link.ignored),
-            };
+            let props = AppProps::english(Rc::new(data), AppState::from_link(view, link.ignored));
             page::register_service_worker();
             if hydrate {
                 yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
-            } else {
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let props = match locale {
+                    Locale::ENGLISH => props,
+                    _ => match locale_file::load(locale).await.and_then(|text| {
+                        props
+                            .texts
+                            .with_locale(locale, &locale.bundle_path(), &text)
+                    }) {
+                        Ok(texts) => AppProps {
+                            texts: Rc::new(texts),
+                            ..props
+                        },
+                        Err(error) => AppProps {
+                            locale_error: Some(error),
+                            ..props
+                        },
+                    },
+                };
                 root.set_inner_html("");
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
-            }
+            });
         }
         Err(error) => {
             root.set_inner_html("");
@@ -112,11 +128,32 @@ pub struct AppProps {
     pub data: Rc<Dataset>,
     /// The state the page's link opens.
     pub initial: AppState,
+    /// The texts to start with: the link's language, already loaded, so that a link in
+    /// another language never shows English first.
+    pub texts: Rc<Texts>,
+    /// Why the link's language could not be loaded, if it could not.
+    pub locale_error: Option<String>,
+}
+
+impl AppProps {
+    /// Props for a state, starting in English.
+    pub fn english(data: Rc<Dataset>, initial: AppState) -> AppProps {
+        let (texts, locale_error) = Texts::english();
+        AppProps {
+            data,
+            initial,
+            texts: Rc::new(texts),
+            locale_error,
+        }
+    }
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.initial == other.initial
+        Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.texts, &other.texts)
+            && self.initial == other.initial
+            && self.locale_error == other.locale_error
     }
 }
 
@@ -128,9 +165,8 @@ pub fn App(props: &AppProps) -> Html {
     let view = &state.view;
     // English is embedded; another language shows once its file has arrived, and until then
     // the previous texts stay.
-    let english = use_memo((), |_| Texts::english());
-    let texts = use_state(|| Rc::new(english.0.clone()));
-    let locale_error = use_state(|| english.1.clone());
+    let texts = use_state(|| props.texts.clone());
+    let locale_error = use_state(|| props.locale_error.clone());
     let wanted = use_mut_ref(|| view.locale);
     {
         let (texts, locale_error, wanted) = (texts.clone(), locale_error.clone(), wanted.clone());
@@ -182,6 +218,8 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(shown, |shown| {
         page::set_document_language(shown.tag(), shown.info().dir)
     });
+    // Marks the page as taken over by the app (tests and embedders can wait for it).
+    use_effect_with((), |_| page::set_root_flag("data-ready", Some("1")));
     use_effect_with(view.embed, |embedded| {
         if *embedded {
             embed::report_height();

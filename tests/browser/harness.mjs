@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,6 +88,8 @@ export async function openPage(browser, origin, path = '/', options = {}) {
     if (!own && !url.startsWith('data:')) problems.foreign.push(url);
   });
   await page.goto(origin + path);
+  // The served page already holds the prerendered matrix: wait for the app to take over.
+  await page.waitForSelector('html[data-ready]', { timeout: 15000 });
   await page.waitForSelector('tr[data-messenger], .mc-networks, .mc-compare', { timeout: 15000 });
   return { page, context, problems };
 }
@@ -116,4 +119,21 @@ export async function axe(page) {
 /** The messenger ids of the matrix rows, top to bottom. */
 export function rowIds(page) {
   return page.$$eval('tbody tr[data-messenger]', (rows) => rows.map((r) => r.dataset.messenger));
+}
+
+/**
+ * Serves a bundle and launches Chromium for the test file that calls it, and tears both down
+ * after; the returned object holds `server` and `browser` once the tests run.
+ */
+export function withBrowser(root = DIST) {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist(root);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

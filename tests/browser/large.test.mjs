@@ -1,28 +1,19 @@
 // A long matrix (1,000 synthetic messengers × 40 criteria, built by tools/run.sh test) renders
 // only the rows in view, and still sorts, scrolls, opens notes and passes axe-core.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { serveDist, launch, openPage, axe, assertClean, LARGE_DIST } from './harness.mjs';
+import { withBrowser, openPage, axe, assertClean, LARGE_DIST } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  assert.ok(existsSync(LARGE_DIST), `${LARGE_DIST} is missing: run the tests through tools/run.sh test`);
-  server = await serveDist(LARGE_DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => assert.ok(existsSync(LARGE_DIST), `${LARGE_DIST} is missing: run the tests through tools/run.sh test`));
+const env = withBrowser(LARGE_DIST);
 
 const rendered = (page) =>
   page.$$eval('tbody tr[data-messenger]', (trs) => trs.map((tr) => ({ id: tr.dataset.messenger, index: Number(tr.getAttribute('aria-rowindex')) })));
 
 test('only the rows in view are in the DOM, and scrolling brings the rest', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=en');
   assert.equal(await page.getAttribute('table.mc-table', 'aria-rowcount'), '1002');
   const first = await rendered(page);
   assert.ok(first.length > 5 && first.length < 60, `${first.length} rows rendered`);
@@ -45,7 +36,7 @@ test('only the rows in view are in the DOM, and scrolling brings the rest', asyn
 });
 
 test('sorting a long list orders all of it, not just the rows in view', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=en');
   await page.click('th[data-column="name"] button');
   const top = await page.$$eval('tbody tr[data-messenger] .mc-name-button', (bs) => bs.map((b) => b.textContent));
   const sorted = [...top].sort((a, b) => new Intl.Collator('en', { sensitivity: 'base' }).compare(a, b));
@@ -61,7 +52,7 @@ test('sorting a long list orders all of it, not just the rows in view', async ()
 });
 
 test('a note opens below the box, and the long list passes axe-core', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=en');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=en');
   const cell = 'tbody tr[aria-rowindex="3"] td[data-criterion="tor"] button';
   await page.click(cell);
   await page.locator('.mc-matrix > .mc-note').waitFor();

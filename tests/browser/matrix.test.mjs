@@ -1,25 +1,16 @@
 // The feature matrix in the release bundle: rows, values, sorting by mouse and keyboard,
 // notes with sources, the detail dialog, layout at 360 px, accessibility in both themes.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, axe, rowIds, assertClean } from './harness.mjs';
+import { withBrowser, openPage, axe, rowIds, assertClean } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const clean = (problems) => assertClean(assert, problems);
 
 test('five messengers, with the guide’s facts in the DOM contract', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
   const value = (m, c) => page.getAttribute(`tr[data-messenger="${m}"] td[data-criterion="${c}"]`, 'data-value');
   assert.equal(await value('signal', 'phone-number-required'), 'yes');
@@ -43,7 +34,7 @@ test('five messengers, with the guide’s facts in the DOM contract', async () =
 });
 
 test('a header sorts best-first, then reversed, with aria-sort following', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   const th = 'th[data-criterion="forward-secrecy"]';
   assert.equal(await page.getAttribute(th, 'aria-sort'), 'none');
   await page.click(`${th} button`);
@@ -60,7 +51,7 @@ test('a header sorts best-first, then reversed, with aria-sort following', async
 });
 
 test('a re-sort moves the existing rows instead of rebuilding them', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.evaluate(() => document.querySelectorAll('tbody tr[data-messenger]').forEach((tr) => { tr.__original = true; }));
   for (const column of ['name', 'name', 'network']) {
     await page.click(`th[data-column="${column}"] button`);
@@ -74,7 +65,7 @@ test('a re-sort moves the existing rows instead of rebuilding them', async () =>
 });
 
 test('sorting works from the keyboard', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.focus('th[data-column="name"] button');
   await page.keyboard.press('Enter');
   assert.deepEqual(await rowIds(page), ['briar', 'element', 'session', 'signal', 'simplex']);
@@ -89,7 +80,7 @@ test('sorting works from the keyboard', async () => {
 });
 
 test('a value cell shows its note, sources and checked-on date', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   const cell = 'tr[data-messenger="element"] td[data-criterion="forward-secrecy"] button';
   assert.equal(await page.getAttribute(cell, 'aria-expanded'), 'false');
   await page.click(cell);
@@ -116,7 +107,7 @@ test('a value cell shows its note, sources and checked-on date', async () => {
 });
 
 test('a messenger’s name opens its detail; Escape closes it', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.click('tr[data-messenger="element"] .mc-name-button');
   const dialog = page.locator('dialog.mc-detail[open]');
   await dialog.waitFor();
@@ -139,7 +130,7 @@ test('a messenger’s name opens its detail; Escape closes it', async () => {
 });
 
 test('at 360 px the page does not scroll sideways; the table scrolls in its box', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/', { viewport: { width: 360, height: 740 } });
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/', { viewport: { width: 360, height: 740 } });
   const widths = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     view: window.innerWidth,
@@ -160,7 +151,7 @@ test('at 360 px the page does not scroll sideways; the table scrolls in its box'
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [360, 1440]) {
     test(`axe-core: no WCAG 2.1 AA violation, ${colorScheme}, ${width} px (matrix, note, detail)`, async () => {
-      const { page, context, problems } = await openPage(browser, server.origin, '/', {
+      const { page, context, problems } = await openPage(env.browser, env.server.origin, '/', {
         colorScheme, viewport: { width, height: 900 },
       });
       assert.deepEqual(await axe(page), [], 'matrix');

@@ -1,20 +1,11 @@
 // "How messengers connect": four labelled diagrams, filtering the matrix, the network column
 // linking back, reduced motion, accessibility.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, axe, rowIds } from './harness.mjs';
+import { withBrowser, openPage, axe, rowIds } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function showNetworks(page) {
   await page.click('.mc-tab:nth-child(2)');
@@ -22,7 +13,7 @@ async function showNetworks(page) {
 }
 
 test('four diagrams, each titled, described and labelled', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await showNetworks(page);
   const diagrams = await page.$$eval('figure[data-network]', (figs) =>
     figs.map((f) => {
@@ -61,10 +52,10 @@ test('four diagrams, each titled, described and labelled', async () => {
 });
 
 test('choosing peer-to-peer filters the matrix to the P2P messengers, and back', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await showNetworks(page);
   await page.click('article[data-network="p2p"] .mc-inline-list button');
-  await page.waitForSelector('tr[data-messenger]');
+  await page.waitForSelector('html[data-ready] tr[data-messenger]');
   assert.deepEqual(await rowIds(page), ['briar']);
   assert.ok(await page.isVisible('.mc-filter'));
   await page.click('.mc-filter button');
@@ -77,7 +68,7 @@ test('choosing peer-to-peer filters the matrix to the P2P messengers, and back',
 });
 
 test('the matrix’s network column links back to the architecture', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.click('tr[data-messenger="session"] td[data-column="network"] button');
   await page.waitForSelector('.mc-networks');
   const focused = await page.evaluate(() => document.activeElement?.id);
@@ -87,7 +78,7 @@ test('the matrix’s network column links back to the architecture', async () =>
 });
 
 test('with reduced motion nothing animates, and the path is drawn complete', async () => {
-  const { page, context } = await openPage(browser, server.origin, '/', { reducedMotion: 'reduce' });
+  const { page, context } = await openPage(env.browser, env.server.origin, '/', { reducedMotion: 'reduce' });
   await showNetworks(page);
   const state = await page.$$eval('.mc-hop', (hops) =>
     hops.map((h) => ({ running: h.getAnimations().length, offset: getComputedStyle(h).strokeDashoffset })),
@@ -96,7 +87,7 @@ test('with reduced motion nothing animates, and the path is drawn complete', asy
   assert.ok(state.every((s) => s.running === 0), 'no animation runs');
   assert.ok(state.every((s) => parseFloat(s.offset) === 0), 'every hop is drawn');
   await context.close();
-  const moving = await openPage(browser, server.origin);
+  const moving = await openPage(env.browser, env.server.origin);
   await showNetworks(moving.page);
   const animated = await moving.page.$$eval('.mc-hop', (hops) => hops.filter((h) => h.getAnimations().length > 0).length);
   assert.ok(animated > 0, 'without the preference, the path animates');
@@ -105,7 +96,7 @@ test('with reduced motion nothing animates, and the path is drawn complete', asy
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core on the networks view and a detail route, ${colorScheme}, 360 px`, async () => {
-    const { page, context } = await openPage(browser, server.origin, '/', { colorScheme, viewport: { width: 360, height: 800 } });
+    const { page, context } = await openPage(env.browser, env.server.origin, '/', { colorScheme, viewport: { width: 360, height: 800 } });
     await showNetworks(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scroll (${overflow}px)`);

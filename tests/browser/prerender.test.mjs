@@ -1,23 +1,14 @@
 // The default view is in the HTML as served: readable before the wasm arrives and without
 // JavaScript; the app then hydrates it (takes it over) rather than building it again.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, rowIds, assertClean } from './harness.mjs';
+import { withBrowser, openPage, rowIds, assertClean } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test('the first row is in the HTML as served', async () => {
-  const html = await (await fetch(server.origin + '/')).text();
+  const html = await (await fetch(env.server.origin + '/')).text();
   assert.match(html, /<div id="messenger-compare" data-prerendered="en">/);
   for (const id of ['signal', 'simplex', 'briar', 'element', 'session']) {
     assert.match(html, new RegExp(`<tr data-messenger="${id}"`));
@@ -26,9 +17,9 @@ test('the first row is in the HTML as served', async () => {
 });
 
 test('with JavaScript disabled the matrix is there', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.origin + '/');
+  await page.goto(env.server.origin + '/');
   assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
   assert.equal(await page.getAttribute('tr[data-messenger="session"] td[data-criterion="forward-secrecy"]', 'data-value'), 'no');
   assert.ok(await page.isVisible('table.mc-table'));
@@ -37,7 +28,7 @@ test('with JavaScript disabled the matrix is there', async () => {
 });
 
 test('the app hydrates the served rows instead of replacing them, then sorts', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__removedRows = 0;
@@ -52,7 +43,7 @@ test('the app hydrates the served rows instead of replacing them, then sorts', a
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.origin + '/');
+  await page.goto(env.server.origin + '/');
   // Trunk's loader sets window.wasmBindings once the app has started (and hydrated).
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.waitForTimeout(200);
@@ -67,7 +58,7 @@ test('the app hydrates the served rows instead of replacing them, then sorts', a
 });
 
 test('a link to another view renders afresh over the prerendered markup', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=nl&sort=-tor');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=nl&sort=-tor');
   await page.waitForFunction(() => document.documentElement.lang === 'nl');
   assert.equal(await page.locator('table.mc-table').count(), 1, 'one matrix, not two');
   assert.equal(await page.getAttribute('th[data-criterion="tor"]', 'aria-sort'), 'ascending');

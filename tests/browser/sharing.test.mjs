@@ -1,27 +1,18 @@
 // Views that can be shared, embedding, the single file, offline, and the page's security.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { serveDist, launch, openPage, axe, rowIds, assertClean, DIST } from './harness.mjs';
+import { withBrowser, openPage, axe, rowIds, assertClean, DIST } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const query = (page) => page.evaluate(() => new URLSearchParams(location.search));
 const param = (page, name) => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
 
 test('the address always holds the view, and opening it restores the view', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.click('th[data-criterion="tor"] button');
   await page.click('th[data-criterion="tor"] button');
   await page.check('#mc-need-no-phone');
@@ -41,7 +32,7 @@ test('the address always holds the view, and opening it restores the view', asyn
   await context.close();
 
   // A fresh reader, with another browser language and nothing stored, opens the link.
-  const other = await openPage(browser, server.origin, new URL(link).pathname + new URL(link).search, { locale: 'ru-RU' });
+  const other = await openPage(env.browser, env.server.origin, new URL(link).pathname + new URL(link).search, { locale: 'ru-RU' });
   const p = other.page;
   assert.deepEqual(await rowIds(p), order);
   assert.equal(await p.getAttribute('th[data-criterion="tor"]', 'aria-sort'), 'ascending');
@@ -56,7 +47,7 @@ test('the address always holds the view, and opening it restores the view', asyn
 });
 
 test('compare: two or three messengers side by side, differences first, in the link', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?view=compare&compare=signal,session');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?view=compare&compare=signal,session');
   const rows = await page.$$eval('.mc-compare-table tbody tr[data-criterion]', (trs) => trs.map((t) => [t.dataset.criterion, t.dataset.differs]));
   const firstSame = rows.findIndex(([, d]) => d === 'false');
   assert.ok(firstSame > 0, 'some criteria differ');
@@ -73,7 +64,7 @@ test('compare: two or three messengers side by side, differences first, in the l
 });
 
 test('a malformed query shows a notice, keeps what it can, and the default for the rest', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?sort=%E2%9C%93&lang=xx&view=nope&filter=tor,,&compare=signal,signal,x&zzz');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?sort=%E2%9C%93&lang=xx&view=nope&filter=tor,,&compare=signal,signal,x&zzz');
   assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
   const notice = await page.textContent('[data-notice="ignored"]');
   for (const part of ['sort=✓', 'lang=xx', 'view=nope', 'filter=tor,,', 'compare=signal,signal,x', 'zzz=']) {
@@ -89,7 +80,7 @@ test('a malformed query shows a notice, keeps what it can, and the default for t
 });
 
 test('filters: each narrows the matrix, and clearing restores it', async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(env.browser, env.server.origin);
   await page.check('#mc-need-minimum');
   assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar']);
   await page.check('#mc-need-tor');
@@ -108,7 +99,7 @@ test('filters: each narrows the matrix, and clearing restores it', async () => {
 });
 
 test('embedded: no chrome, chosen rows and columns, an attribution link', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?embed=1&show=signal,briar&cols=tor,forward-secrecy&bg=transparent&theme=light');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?embed=1&show=signal,briar&cols=tor,forward-secrecy&bg=transparent&theme=light');
   assert.equal(await page.locator('h1').count(), 0);
   assert.deepEqual(await rowIds(page), ['signal', 'briar']);
   assert.deepEqual(await page.$$eval('th[data-criterion]', (t) => t.map((x) => x.dataset.criterion)), ['forward-secrecy', 'tor']);
@@ -123,12 +114,12 @@ test('embedded: no chrome, chosen rows and columns, an attribution link', async 
 
 test('the example host page: the iframe fits its content; forged heights are ignored', async () => {
   // The host page has no matrix of its own, so it is opened by hand rather than by openPage.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 800 } });
   const host = await context.newPage();
   const errors = [];
   host.on('pageerror', (e) => errors.push(e.message));
   host.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await host.goto(server.origin + '/embed-example.html');
+  await host.goto(env.server.origin + '/embed-example.html');
   const iframe = host.locator('iframe');
   await iframe.waitFor();
   assert.equal(await iframe.getAttribute('loading'), 'lazy');
@@ -138,7 +129,7 @@ test('the example host page: the iframe fits its content; forged heights are ign
   assert.equal(src.searchParams.get('lang'), 'nl');
   assert.equal(src.searchParams.get('show'), 'signal,briar');
   const frame = host.frameLocator('iframe');
-  await frame.locator('tr[data-messenger="briar"]').waitFor();
+  await frame.locator('html[data-ready] tr[data-messenger="briar"]').waitFor();
   const iframeHeight = () => host.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
   // The iframe grows to the widget's height, so nothing scrolls inside it.
   await host.waitForFunction(() => {
@@ -173,7 +164,7 @@ test('the example host page: the iframe fits its content; forged heights are ign
 
 test('the single file works opened from disk, with no request at all', async () => {
   const fileUrl = pathToFileURL(join(DIST, 'messenger-compare.html')).href;
-  const { page, context, problems } = await openPage(browser, 'file://', fileUrl.slice('file://'.length));
+  const { page, context, problems } = await openPage(env.browser, 'file://', fileUrl.slice('file://'.length));
   assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
   const html = await page.content();
   assert.ok(!/<link[^>]+rel="(stylesheet|modulepreload|preload)"/.test(html));
@@ -185,14 +176,14 @@ test('the single file works opened from disk, with no request at all', async () 
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.reload();
-  await page.waitForSelector('tr[data-messenger]');
+  await page.waitForSelector('html[data-ready] tr[data-messenger]');
   assert.deepEqual(requests.filter((u) => u !== fileUrl && !u.startsWith(fileUrl + '?')), [], 'nothing fetched but the file itself');
   assertClean(assert, problems);
   await context.close();
 });
 
 test('offline after one visit: the service worker serves the whole build', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, '/?lang=nl');
+  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=nl');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const caches = await page.evaluate(() => caches.keys());
@@ -200,10 +191,10 @@ test('offline after one visit: the service worker serves the whole build', async
   assert.match(caches[0], /^messenger-compare-[0-9a-f]{16}$/);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('tr[data-messenger]');
+  await page.waitForSelector('html[data-ready] tr[data-messenger]');
   assert.equal((await rowIds(page)).length, 5);
   assert.equal(await page.textContent('th[data-group="minimum"]'), 'Minimale vereisten');
-  await page.goto(server.origin + '/?view=networks');
+  await page.goto(env.server.origin + '/?view=networks');
   await page.waitForSelector('figure[data-network="p2p"]');
   await context.setOffline(false);
   assertClean(assert, problems);
@@ -211,7 +202,7 @@ test('offline after one visit: the service worker serves the whole build', async
 });
 
 test('a new build replaces the old cache and deletes it', async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(env.browser, env.server.origin);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // Stand in for an old build's cache left by an earlier version.
   await page.evaluate(() => caches.open('messenger-compare-0000000000000000').then((c) => c.put('./old', new Response('old'))));
@@ -228,7 +219,7 @@ test('a new build replaces the old cache and deletes it', async () => {
 });
 
 test('the page carries a strict CSP, and external links do not leak the page', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(env.browser, env.server.origin);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
@@ -254,7 +245,7 @@ test('the page carries a strict CSP, and external links do not leak the page', a
 
 test('the matrix prints on A4 landscape, every column on the page', async () => {
   // A4 landscape less 8 mm margins is 281 mm, 1062 CSS pixels wide.
-  const { page, context } = await openPage(browser, server.origin, '/', { viewport: { width: 1062, height: 750 } });
+  const { page, context } = await openPage(env.browser, env.server.origin, '/', { viewport: { width: 1062, height: 750 } });
   await page.emulateMedia({ media: 'print' });
   const fit = await page.evaluate(() => ({
     table: document.querySelector('.mc-table').getBoundingClientRect().right,
