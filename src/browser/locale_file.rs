@@ -1,7 +1,7 @@
 //! Reads a locale's texts: from a data block in the page (the single-file build carries them
 //! inline), or else from the bundle's `locales/` folder.
 
-use crate::model::locale::Locale;
+use crate::model::locale::{Locale, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,4 +29,14 @@ pub async fn load(locale: Locale) -> Result<String, String> {
         .await
         .map_err(|_| failed("unreadable"))?;
     text.as_string().ok_or_else(|| failed("not text"))
+}
+
+/// `locale`'s texts on top of `current`'s English fallback: English itself at once, any other
+/// language once its file has been read and parsed.
+pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String> {
+    if locale == Locale::ENGLISH {
+        return Ok(current.fallback());
+    }
+    let text = load(locale).await?;
+    current.with_locale(locale, &locale.bundle_path(), &text)
 }

@@ -73,21 +73,14 @@ pub fn start() {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let props = match locale {
-                    Locale::ENGLISH => props,
-                    _ => match locale_file::load(locale).await.and_then(|text| {
-                        props
-                            .texts
-                            .with_locale(locale, &locale.bundle_path(), &text)
-                    }) {
-                        Ok(texts) => AppProps {
-                            texts: Rc::new(texts),
-                            ..props
-                        },
-                        Err(error) => AppProps {
-                            locale_error: Some(error),
-                            ..props
-                        },
+                let props = match locale_file::load_texts(&props.texts, locale).await {
+                    Ok(texts) => AppProps {
+                        texts: Rc::new(texts),
+                        ..props
+                    },
+                    Err(error) => AppProps {
+                        locale_error: Some(error),
+                        ..props
                     },
                 };
                 root.set_inner_html("");
@@ -174,12 +167,7 @@ pub fn App(props: &AppProps) -> Html {
             *wanted.borrow_mut() = locale;
             if texts.locale != locale {
                 spawn_local(async move {
-                    let loaded = match locale {
-                        Locale::ENGLISH => Ok(texts.fallback()),
-                        _ => locale_file::load(locale).await.and_then(|text| {
-                            texts.with_locale(locale, &locale.bundle_path(), &text)
-                        }),
-                    };
+                    let loaded = locale_file::load_texts(&texts, locale).await;
                     // A slower answer for a language the reader has since left is dropped.
                     if *wanted.borrow() == locale {
                         match loaded {

@@ -38,29 +38,24 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
         .standing
         .iter()
         .any(|s| s.status == Status::AdditionalOption);
-    let platforms =
-        Platform::ALL.into_iter().filter_map(|platform| {
-            let downloads: Vec<_> = m
-                .downloads
-                .iter()
-                .filter(|d| d.platform == platform)
-                .collect();
-            (!downloads.is_empty()).then(|| html! {
+    let available = m.platforms();
+    let platforms = available.iter().map(|&platform| {
+        html! {
             <>
                 <dt>{ ctx.t(&text::platform_name(platform)) }</dt>
                 <dd>
                     <ul class="mc-inline-list">
-                        { for downloads.iter().map(|d| html! {
+                        { for m.downloads.iter().filter(|d| d.platform == platform).map(|d| html! {
                             <li>{ external(&d.url, ctx.t(&text::channel_name(d.channel))) }</li>
                         }) }
                     </ul>
                 </dd>
             </>
-        })
-        });
+        }
+    });
     let missing: Vec<String> = Platform::ALL
         .into_iter()
-        .filter(|p| !m.downloads.iter().any(|d| d.platform == *p))
+        .filter(|p| !available.contains(p))
         .map(|p| ctx.t(&text::platform_name(p)))
         .collect();
     html! {

@@ -86,18 +86,16 @@ pub fn DiagramView(props: &DiagramViewProps) -> Html {
         Some(n) => ctx.t(&crate::model::text::network_name(n)),
         None => ctx.t("ui.diagram.route"),
     };
-    let path_edges = diagram.path_edges();
     let line = |from: &Node, to: &Node, class: String, hop: Option<usize>| {
         html! {
             <line class={class} x1={from.x.to_string()} y1={from.y.to_string()} x2={to.x.to_string()} y2={to.y.to_string()}
                 pathLength="1" data-hop={hop.map(|h| h.to_string())} />
         }
     };
-    let hops = path_edges.len();
     html! {
         <figure class="mc-diagram" data-network={props.network.map(NetworkId::id)} data-route={props.network.is_none().then_some(props.name)}>
             <svg viewBox={format!("0 0 {} {}", diagram.width, diagram.height)} role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")} data-hops={hops.to_string()}>
+                aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{ title }</title>
                 <desc id={desc_id}>{ ctx.t(diagram.description) }</desc>
                 <g class="mc-edges">

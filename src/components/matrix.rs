@@ -161,7 +161,14 @@ fn measure(scroller: &NodeRef) -> Option<Metrics> {
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Matrix is rendered inside the App's context");
-    let columns = columns(&ctx, props.cols.as_deref());
+    // Computed once here for the header and every row, and again only when the link's
+    // column choice changes.
+    let columns = {
+        let data = ctx.data.clone();
+        use_memo(props.cols.clone(), move |cols| {
+            columns(&data, cols.as_deref())
+        })
+    };
     let mut rows = visible_rows(&ctx.data, &props.filter, props.rows.as_deref());
     // Name order in the reader's collation, computed once per language and only when used.
     let by_name = props.sort.is_some_and(|s| s.column == Column::Name);
@@ -279,7 +286,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     // In a windowed list a note opens below the box, so every row keeps one height.
                     open={props.open_cell.filter(|(m, _)| *m == row && !windowed).map(|(_, c)| c)}
                     row_index={windowed.then_some(span.rows.start + i + HEADER_ROWS + 1)}
-                    cols={props.cols.clone()}
+                    columns={columns.clone()}
                     on_cell={props.on_cell.clone()}
                     on_name={props.on_name.clone()}
                     on_network={props.on_network.clone()} />

@@ -3,10 +3,11 @@
 use crate::components::context::Ctx;
 use crate::components::icon::value_icon;
 use crate::components::note::Note;
-use crate::model::dataset::{Group, Messenger, NetworkId};
+use crate::model::dataset::{Dataset, Group, Messenger, NetworkId};
 use crate::model::filter::visible_criteria;
 use crate::model::sort::Column;
 use crate::model::text;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Everything a cell needs to render itself.
@@ -112,19 +113,15 @@ impl CellRenderer for Column {
 
 /// The columns of the matrix, in display order: name, the two counts, the network, then
 /// every criterion (or only those in `only`).
-pub fn columns(ctx: &Ctx, only: Option<&[usize]>) -> Vec<Column> {
+pub fn columns(data: &Dataset, only: Option<&[usize]>) -> Vec<Column> {
     let mut columns = vec![
         Column::Name,
         Column::Met(Group::Minimum),
         Column::Met(Group::BestCase),
         Column::Network,
     ];
-    let mut criteria = visible_criteria(&ctx.data, only);
-    criteria.sort_by_key(|&i| {
-        Group::ALL
-            .iter()
-            .position(|g| *g == ctx.data.criteria[i].group)
-    });
+    let mut criteria = visible_criteria(data, only);
+    criteria.sort_by_key(|&i| Group::ALL.iter().position(|g| *g == data.criteria[i].group));
     columns.extend(criteria.into_iter().map(Column::Criterion));
     columns
 }
@@ -136,8 +133,8 @@ pub struct RowProps {
     pub row: usize,
     /// The criterion whose note is open in this row.
     pub open: Option<usize>,
-    /// Only these criteria, when the link chose them.
-    pub cols: Option<Vec<usize>>,
+    /// The matrix's columns, computed once by the matrix for all its rows.
+    pub columns: Rc<Vec<Column>>,
     /// The row's `aria-rowindex`, when the list is windowed and not every row is in the DOM.
     #[prop_or_default]
     pub row_index: Option<usize>,
@@ -153,7 +150,7 @@ pub fn Row(props: &RowProps) -> Html {
     let Some(messenger) = ctx.data.messengers.get(props.row) else {
         return Html::default();
     };
-    let columns = columns(&ctx, props.cols.as_deref());
+    let columns = &props.columns;
     let cell = CellCtx {
         ctx: &ctx,
         row: props.row,
