@@ -42,8 +42,8 @@ export async function writeSynthetic(n, dir) {
       values[c.id] = {
         value,
         sources: value === 'disputed'
-          ? [{ name: 'A', url: 'https://a.org/', claims: 'yes' }, { name: 'B', url: 'https://b.org/', claims: 'no' }]
-          : [{ name: 'E', url: 'https://e.org/' }],
+          ? [{ name: 'A', url: 'https://a.org/', date: '2026-11-01', claims: 'yes' }, { name: 'B', url: 'https://b.org/', date: '2026-11-01', claims: 'no' }]
+          : [{ name: 'E', url: 'https://e.org/', date: '2026-11-01' }],
         checked: '2026-11-01',
       };
     }

@@ -2,6 +2,7 @@
 //! Every function here degrades to a safe default when the browser refuses (storage blocked,
 //! an old engine), so that no browser quirk blanks the widget.
 
+pub mod download;
 pub mod embed;
 pub mod intl;
 pub mod locale_file;

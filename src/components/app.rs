@@ -6,6 +6,7 @@ use crate::components::compare::Compare;
 use crate::components::context::Ctx;
 use crate::components::detail::Detail;
 use crate::components::embed_code::EmbedCode;
+use crate::components::export::Export;
 use crate::components::matrix::Matrix;
 use crate::components::networks::Networks;
 use crate::components::picker::{LocalePicker, ThemePicker};
@@ -324,6 +325,7 @@ pub fn App(props: &AppProps) -> Html {
                     if view.embed {
                         <p><a href={standalone} target="_blank" rel="noopener">{ ctx.t("ui.embed.attribution") }</a></p>
                     } else {
+                        <Export view={view.clone()} />
                         <EmbedCode view={view.clone()} />
                         <p>{ ctx.t("ui.footer.source") }</p>
                     }

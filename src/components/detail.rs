@@ -26,7 +26,11 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
         let edition = ctx.data.editions.iter().find(|e| e.id == standing.edition);
         html! {
             <li data-edition={standing.edition.clone()} data-status={standing.status.id()}>
-                <strong>{ ctx.t(&text::edition_label(&standing.edition)) }</strong>
+                if let Some(edition) = edition {
+                    <strong><a href={edition.source.clone()} rel="noopener noreferrer" target="_blank">
+                        <time datetime={edition.date.clone()}>{ ctx.date(&edition.date) }</time>
+                    </a></strong>
+                }
                 { ": " }{ ctx.t(&text::status_label(standing.status)) }
                 if let Some(edition) = edition {
                     <span class="mc-history-note">{ " — " }{ ctx.t(&text::edition_note(&edition.id)) }</span>
@@ -93,7 +97,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
                 { for m.audits.iter().map(|a| html! {
                     <li>
                         { a.year.to_string() }{ " · " }
-                        if let Some(auditor) = &a.auditor { { auditor.clone() }{ " · " } }
+                        { a.auditor.clone() }{ " · " }
                         { external(&a.url, ctx.t(&text::messenger_audit(&m.id, &a.id))) }
                     </li>
                 }) }

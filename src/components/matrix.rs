@@ -2,6 +2,7 @@
 
 use crate::browser::intl::Collator;
 use crate::components::context::Ctx;
+use crate::components::criteria_history::CriteriaHistory;
 use crate::components::note::Note;
 use crate::components::row::{columns, Row};
 use crate::model::dataset::{Group, NetworkId, Platform};
@@ -360,6 +361,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                         </dl>
                     </>
                 }) }
+                <CriteriaHistory />
             </section>
         </section>
     }

@@ -3,9 +3,11 @@
 pub mod app;
 pub mod compare;
 pub mod context;
+pub mod criteria_history;
 pub mod detail;
 pub mod diagram;
 pub mod embed_code;
+pub mod export;
 pub mod icon;
 pub mod matrix;
 pub mod networks;

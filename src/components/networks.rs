@@ -1,4 +1,4 @@
-//! "How messengers connect": the four architectures side by side, each with its diagram,
+//! "How messengers connect": the guide's four architectures and our fifth, side by side, each with its diagram,
 //! trade-offs and the messengers that use it.
 
 use crate::components::context::Ctx;
@@ -89,6 +89,9 @@ pub fn Networks(props: &NetworksProps) -> Html {
         html! {
             <article class="mc-network" data-network={network.id()} aria-labelledby={title_id.clone()}>
                 <h3 id={title_id} tabindex="-1">{ ctx.t(&text::network_name(network)) }</h3>
+                if !info.guide {
+                    <p class="mc-warning" data-not-guide="">{ ctx.t("ui.networks.not-guide") }</p>
+                }
                 <DiagramView diagram={architecture(network)} network={Some(network)} name={network.id()} />
                 <p>{ ctx.t(&text::network_description(network)) }</p>
                 <div class="mc-tradeoffs">

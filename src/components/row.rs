@@ -3,7 +3,7 @@
 use crate::components::context::Ctx;
 use crate::components::icon::value_icon;
 use crate::components::note::Note;
-use crate::model::dataset::{Dataset, Group, Messenger, NetworkId};
+use crate::model::dataset::{Badge, Dataset, Group, Messenger, NetworkId};
 use crate::model::filter::visible_criteria;
 use crate::model::sort::Column;
 use crate::model::text;
@@ -47,7 +47,7 @@ impl CellRenderer for Column {
                             { m.name.clone() }
                         </button>
                         <span class="mc-badge" data-standing={badge.id()}>
-                            { ctx.t(&text::badge_label(badge)) }
+                            { badge_text(ctx, m) }
                         </span>
                     </th>
                 }
@@ -176,5 +176,17 @@ pub fn Row(props: &RowProps) -> Html {
                 </tr>
             }
         </>
+    }
+}
+
+/// A row's standing badge; an alternative client names the messenger it is listed with.
+pub fn badge_text(ctx: &Ctx, m: &Messenger) -> String {
+    let badge = m.badge();
+    let with = m.client_of.as_deref().and_then(|id| ctx.data.messenger(id));
+    match with {
+        Some(of) if badge == Badge::AlternativeClient => {
+            ctx.fill(&text::badge_label(badge), &[("messenger", &of.name)])
+        }
+        _ => ctx.t(&text::badge_label(badge)),
     }
 }

@@ -107,15 +107,19 @@ pub enum NetworkId {
     P2p,
     #[serde(rename = "anonymous-routing")]
     AnonymousRouting,
+    /// Ours, not the guide's: relays that neither federate nor know of each other (SimpleX).
+    #[serde(rename = "independent-relays")]
+    IndependentRelays,
 }
 
 impl NetworkId {
     /// Every architecture, in display order.
-    pub const ALL: [NetworkId; 4] = [
+    pub const ALL: [NetworkId; 5] = [
         NetworkId::Centralized,
         NetworkId::Federated,
         NetworkId::P2p,
         NetworkId::AnonymousRouting,
+        NetworkId::IndependentRelays,
     ];
 
     /// The id used in data files, text keys and the DOM contract (`data-network`).
@@ -125,6 +129,7 @@ impl NetworkId {
             NetworkId::Federated => "federated",
             NetworkId::P2p => "p2p",
             NetworkId::AnonymousRouting => "anonymous-routing",
+            NetworkId::IndependentRelays => "independent-relays",
         }
     }
 
@@ -139,16 +144,31 @@ impl NetworkId {
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Recommended,
+    /// Listed under another messenger as another app for its network (Molly under Signal).
+    AlternativeClient,
     AdditionalOption,
+    /// Moved to the guide's Social Networks page, where it is still recommended.
+    SocialNetworks,
     NotListed,
 }
 
 impl Status {
+    /// Every status, most favourable first.
+    pub const ALL: [Status; 5] = [
+        Status::Recommended,
+        Status::AlternativeClient,
+        Status::AdditionalOption,
+        Status::SocialNetworks,
+        Status::NotListed,
+    ];
+
     /// The id used in data files, text keys and `data-standing`.
     pub fn id(self) -> &'static str {
         match self {
             Status::Recommended => "recommended",
+            Status::AlternativeClient => "alternative-client",
             Status::AdditionalOption => "additional-option",
+            Status::SocialNetworks => "social-networks",
             Status::NotListed => "not-listed",
         }
     }
@@ -158,22 +178,46 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Badge {
     Recommended,
+    /// Listed with the messenger whose network it uses.
+    AlternativeClient,
     AdditionalOption,
+    /// No longer on this page, but recommended on the guide's Social Networks page.
+    MovedToSocialNetworks,
     /// Listed in an earlier edition, not in the latest.
     NoLongerListed,
     /// Never listed in the editions we know.
-    NotListed,
+    NeverListed,
 }
 
 impl Badge {
+    /// Every badge, in the order the legend explains them.
+    pub const ALL: [Badge; 6] = [
+        Badge::Recommended,
+        Badge::AlternativeClient,
+        Badge::AdditionalOption,
+        Badge::MovedToSocialNetworks,
+        Badge::NoLongerListed,
+        Badge::NeverListed,
+    ];
+
     /// The id used in `data-standing` and the text key `ui.badge.<id>`.
     pub fn id(self) -> &'static str {
         match self {
             Badge::Recommended => "recommended",
+            Badge::AlternativeClient => "alternative-client",
             Badge::AdditionalOption => "additional-option",
+            Badge::MovedToSocialNetworks => "moved-to-social-networks",
             Badge::NoLongerListed => "no-longer-listed",
-            Badge::NotListed => "not-listed",
+            Badge::NeverListed => "never-listed",
         }
+    }
+
+    /// Whether the guide lists the messenger on its Real-Time Communication page today.
+    pub fn listed_today(self) -> bool {
+        matches!(
+            self,
+            Badge::Recommended | Badge::AlternativeClient | Badge::AdditionalOption
+        )
     }
 }
 
@@ -224,6 +268,7 @@ pub enum Channel {
     Github,
     Apk,
     Website,
+    Accrescent,
 }
 
 impl Channel {
@@ -237,6 +282,7 @@ impl Channel {
             Channel::Github => "github",
             Channel::Apk => "apk",
             Channel::Website => "website",
+            Channel::Accrescent => "accrescent",
         }
     }
 }
@@ -259,6 +305,7 @@ pub struct Criterion {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CriteriaFile {
+    edition: String,
     groups: Vec<Group>,
     criteria: Vec<Criterion>,
 }
@@ -269,6 +316,8 @@ struct CriteriaFile {
 pub struct Network {
     /// Which architecture.
     pub id: NetworkId,
+    /// Whether it is one of the four the guide names; `false` for ours.
+    pub guide: bool,
     /// Number of `network.<id>.advantage.<n>` texts, n from 1.
     pub advantages: usize,
     /// Number of `network.<id>.disadvantage.<n>` texts, n from 1.
@@ -281,32 +330,92 @@ struct NetworksFile {
     networks: Vec<Network>,
 }
 
-/// One edition of the guide, oldest first in the file.
+/// One edition of the guide's Real-Time Communication page, as read at one commit; oldest
+/// first in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
-    /// Stable id, used in text keys.
+    /// Stable id (the edition's date), used in text keys.
     pub id: String,
-    /// `YYYY-MM-DD` where the date is known.
-    pub date: Option<String>,
-    /// Where this edition can be read.
+    /// `YYYY-MM-DD`: the date of the commit read.
+    pub date: String,
+    /// The guide repository's commit, 40 hex digits.
+    pub commit: String,
+    /// A permalink to the page at that commit.
     pub source: String,
+    /// Criterion ids of the minimum requirements, in the page's order.
+    pub minimum: Vec<String>,
+    /// Criterion ids of the best-case list, in the page's order.
+    pub best_case: Vec<String>,
+    /// Messenger ids with a recommendation of their own.
+    pub recommended: Vec<String>,
+    /// Messenger ids listed under another as another app for its network.
+    pub alternative_clients: Vec<String>,
+    /// Messenger ids under "Additional Options".
+    pub additional: Vec<String>,
+    /// Messenger ids this edition moved to the Social Networks page.
+    pub social_networks: Vec<String>,
+}
+
+impl Edition {
+    /// The status this edition gives a messenger, from its lists.
+    pub fn status_of(&self, messenger: &str) -> Status {
+        let listed = |ids: &[String]| ids.iter().any(|id| id == messenger);
+        if listed(&self.recommended) {
+            Status::Recommended
+        } else if listed(&self.alternative_clients) {
+            Status::AlternativeClient
+        } else if listed(&self.additional) {
+            Status::AdditionalOption
+        } else if listed(&self.social_networks) {
+            Status::SocialNetworks
+        } else {
+            Status::NotListed
+        }
+    }
+
+    /// The group this edition puts a criterion in (`more` when it is in neither list).
+    pub fn group_of(&self, criterion: &str) -> Group {
+        if self.minimum.iter().any(|id| id == criterion) {
+            Group::Minimum
+        } else if self.best_case.iter().any(|id| id == criterion) {
+            Group::BestCase
+        } else {
+            Group::More
+        }
+    }
+}
+
+/// The guide's Social Networks page, as read at one commit.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialNetworksPage {
+    /// `YYYY-MM-DD`: the date of the commit read.
+    pub date: String,
+    /// The guide repository's commit, 40 hex digits.
+    pub commit: String,
+    /// A permalink to the page at that commit.
+    pub source: String,
+    /// Messenger ids it recommends.
+    pub recommended: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditionsFile {
     editions: Vec<Edition>,
+    social_networks_page: SocialNetworksPage,
 }
 
-/// A messenger's links, as the guide lists them.
+/// A messenger's links, as the guide lists them (or, for one it never listed, as a comparison
+/// does). Only the homepage is always there: a closed-source app has no source code to link.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Links {
     pub homepage: String,
-    pub privacy_policy: String,
-    pub documentation: String,
-    pub source_code: String,
+    pub privacy_policy: Option<String>,
+    pub documentation: Option<String>,
+    pub source_code: Option<String>,
     pub donate: Option<String>,
     pub specification: Option<String>,
 }
@@ -314,18 +423,19 @@ pub struct Links {
 impl Links {
     /// Each present link with the text key of its label, in display order.
     pub fn labelled(&self) -> Vec<(&'static str, &str)> {
-        let mut out = vec![
-            ("link.homepage", self.homepage.as_str()),
-            ("link.privacy-policy", self.privacy_policy.as_str()),
-            ("link.documentation", self.documentation.as_str()),
-            ("link.source-code", self.source_code.as_str()),
+        let optional = [
+            ("link.privacy-policy", &self.privacy_policy),
+            ("link.documentation", &self.documentation),
+            ("link.source-code", &self.source_code),
+            ("link.specification", &self.specification),
+            ("link.donate", &self.donate),
         ];
-        if let Some(url) = &self.specification {
-            out.push(("link.specification", url));
-        }
-        if let Some(url) = &self.donate {
-            out.push(("link.donate", url));
-        }
+        let mut out = vec![("link.homepage", self.homepage.as_str())];
+        out.extend(
+            optional
+                .into_iter()
+                .filter_map(|(key, url)| url.as_deref().map(|url| (key, url))),
+        );
         out
     }
 }
@@ -346,8 +456,8 @@ pub struct Audit {
     /// Stable id within the messenger; text key `messenger.<m>.audit.<id>`.
     pub id: String,
     pub year: u16,
-    /// The auditing firm or authors, where known (a proper noun, not translated).
-    pub auditor: Option<String>,
+    /// The auditing firm or authors (a proper noun, not translated).
+    pub auditor: String,
     pub url: String,
 }
 
@@ -366,7 +476,10 @@ pub struct Standing {
 pub struct Source {
     /// The site or document's name (a proper noun, not translated).
     pub name: String,
+    /// A permalink to the copy read (a commit's file, or a dated snapshot).
     pub url: String,
+    /// `YYYY-MM-DD`: the date of that copy.
+    pub date: String,
     /// What this source says, where sources disagree.
     pub claims: Option<Value>,
 }
@@ -377,7 +490,7 @@ pub struct Source {
 pub struct Cell {
     pub value: Value,
     pub sources: Vec<Source>,
-    /// `YYYY-MM-DD`: when the sources were last checked.
+    /// `YYYY-MM-DD`: the date of the newest copy read for this value.
     pub checked: String,
 }
 
@@ -392,6 +505,9 @@ pub struct Messenger {
     pub maker: String,
     pub protocol: String,
     pub networks: Vec<NetworkId>,
+    /// For an alternative client: the messenger whose network it uses.
+    #[serde(default)]
+    pub client_of: Option<String>,
     pub links: Links,
     pub downloads: Vec<Download>,
     pub audits: Vec<Audit>,
@@ -429,11 +545,13 @@ impl Messenger {
     pub fn badge(&self) -> Badge {
         match self.latest_standing().map(|s| s.status) {
             Some(Status::Recommended) => Badge::Recommended,
+            Some(Status::AlternativeClient) => Badge::AlternativeClient,
             Some(Status::AdditionalOption) => Badge::AdditionalOption,
+            Some(Status::SocialNetworks) => Badge::MovedToSocialNetworks,
             _ if self.standing.iter().any(|s| s.status != Status::NotListed) => {
                 Badge::NoLongerListed
             }
-            _ => Badge::NotListed,
+            _ => Badge::NeverListed,
         }
     }
 
@@ -449,10 +567,13 @@ impl Messenger {
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
+    /// The edition whose lists `criteria` groups follow.
+    pub criteria_edition: String,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
     pub networks: Vec<Network>,
     pub editions: Vec<Edition>,
+    pub social_networks_page: SocialNetworksPage,
     pub messengers: Vec<Messenger>,
 }
 
@@ -520,19 +641,28 @@ impl Dataset {
         editions: DataFile,
         messengers: DataFile,
     ) -> Result<Dataset, LoadError> {
-        let CriteriaFile { groups, criteria } = parse(criteria)?;
+        let CriteriaFile {
+            edition: criteria_edition,
+            groups,
+            criteria,
+        } = parse(criteria)?;
         let NetworksFile { networks } = parse(networks)?;
-        let EditionsFile { editions } = parse(editions)?;
+        let EditionsFile {
+            editions,
+            social_networks_page,
+        } = parse(editions)?;
         let MessengersFile { messengers: raw } = parse(messengers)?;
         let messengers = raw
             .into_iter()
             .map(|m| parse_messenger(messengers.path, m))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Dataset {
+            criteria_edition,
             groups,
             criteria,
             networks,
             editions,
+            social_networks_page,
             messengers,
         })
     }
@@ -566,6 +696,26 @@ impl Dataset {
                     .is_some_and(|cell| cell.value == c.best)
             })
             .count()
+    }
+
+    /// The latest edition of the guide in the dataset.
+    pub fn latest_edition(&self) -> Option<&Edition> {
+        self.editions.last()
+    }
+
+    /// The editions that changed the criteria lists (the first edition first): each starts a
+    /// period that lasts until the next.
+    pub fn criteria_changes(&self) -> Vec<&Edition> {
+        let mut changes: Vec<&Edition> = Vec::new();
+        for e in &self.editions {
+            let same = changes
+                .last()
+                .is_some_and(|p| p.minimum == e.minimum && p.best_case == e.best_case);
+            if !same {
+                changes.push(e);
+            }
+        }
+        changes
     }
 
     /// The messengers that use an architecture, in dataset order.

@@ -155,7 +155,18 @@ mod tests {
         let d = data();
         assert_eq!(
             ids(&d, Filter::default()),
-            ["signal", "simplex", "briar", "element", "session"]
+            [
+                "signal",
+                "molly",
+                "simplex",
+                "briar",
+                "element",
+                "session",
+                "whatsapp",
+                "telegram",
+                "threema",
+                "deltachat"
+            ]
         );
         assert!(!Filter::default().is_active());
     }
@@ -172,10 +183,14 @@ mod tests {
                 },
             )
         };
-        assert_eq!(by(NetworkId::Centralized), ["signal"]);
-        assert_eq!(by(NetworkId::Federated), ["simplex", "element"]);
+        assert_eq!(
+            by(NetworkId::Centralized),
+            ["signal", "molly", "whatsapp", "telegram", "threema"]
+        );
+        assert_eq!(by(NetworkId::Federated), ["element", "deltachat"]);
         assert_eq!(by(NetworkId::P2p), ["briar"]);
         assert_eq!(by(NetworkId::AnonymousRouting), ["briar", "session"]);
+        assert_eq!(by(NetworkId::IndependentRelays), ["simplex"]);
     }
 
     #[test]
@@ -187,9 +202,26 @@ mod tests {
         );
         assert_eq!(
             ids(&d, with(&[Need::NoPhone])),
-            ["simplex", "briar", "element", "session"]
+            [
+                "simplex",
+                "briar",
+                "element",
+                "session",
+                "threema",
+                "deltachat"
+            ]
         );
-        assert_eq!(ids(&d, with(&[Need::Tor])), ["simplex", "briar"]);
+        assert_eq!(
+            ids(&d, with(&[Need::Tor])),
+            [
+                "molly",
+                "simplex",
+                "briar",
+                "element",
+                "telegram",
+                "deltachat"
+            ]
+        );
         assert_eq!(ids(&d, with(&[Need::LocalMesh])), ["briar"]);
         assert_eq!(
             ids(&d, with(&[Need::NoPhone, Need::Tor, Need::Minimum])),
@@ -219,7 +251,7 @@ mod tests {
                     ..Filter::default()
                 }
             ),
-            ["element"]
+            ["element", "whatsapp", "telegram"]
         );
     }
 

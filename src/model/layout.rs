@@ -265,6 +265,7 @@ pub fn architecture(network: NetworkId) -> Diagram {
         NetworkId::Federated => federated(),
         NetworkId::P2p => p2p(),
         NetworkId::AnonymousRouting => anonymous_routing(),
+        NetworkId::IndependentRelays => independent_relays(),
     }
 }
 
@@ -382,6 +383,27 @@ fn anonymous_routing() -> Diagram {
         b.link(r, recipient);
     }
     b.finish(vec![sender, first[0], middle[1], last[1], recipient])
+}
+
+/// Relays that neither federate nor know of each other: each person receives through relays
+/// of their choosing, and a sender delivers straight to the recipient's relay.
+fn independent_relays() -> Diagram {
+    use NodeKind::*;
+    let mut b = Builder::new(ARCH_WIDTH, ARCH_HEIGHT, "diagram.path.independent-relays");
+    let sender = b.node(Client, 25.0, 110.0, SENDER);
+    let recipient = b.node(Client, 295.0, 110.0, RECIPIENT);
+    let top = b.node(Relay, 160.0, 30.0, RELAY);
+    let middle = b.node(Relay, 160.0, 110.0, RELAY);
+    let bottom = b.node(Relay, 160.0, 180.0, RELAY);
+    let left = b.node(Client, 70.0, 185.0, CLIENT);
+    let right = b.node(Client, 250.0, 35.0, CLIENT);
+    b.link(sender, middle);
+    b.link(middle, recipient);
+    b.link(sender, top);
+    b.link(recipient, bottom);
+    b.link(left, bottom);
+    b.link(right, top);
+    b.finish(vec![sender, middle, recipient])
 }
 
 /// The route diagram of one messenger.
@@ -516,11 +538,12 @@ mod tests {
 
     #[test]
     fn node_and_edge_counts() {
-        let expected: [(Diagram, usize, usize); 10] = [
+        let expected: [(Diagram, usize, usize); 11] = [
             (architecture(NetworkId::Centralized), 7, 6),
             (architecture(NetworkId::Federated), 11, 11),
             (architecture(NetworkId::P2p), 8, 11),
             (architecture(NetworkId::AnonymousRouting), 9, 12),
+            (architecture(NetworkId::IndependentRelays), 7, 6),
             (route(Route::Signal), 3, 2),
             (route(Route::Element), 4, 3),
             (route(Route::BriarTor), 5, 4),
@@ -778,6 +801,18 @@ mod tests {
     }
 
     #[test]
+    fn independent_relays_are_never_linked_to_each_other() {
+        let d = architecture(NetworkId::IndependentRelays);
+        for e in &d.edges {
+            let kinds = (d.nodes[e.from].kind, d.nodes[e.to].kind);
+            assert_ne!(kinds, (NodeKind::Relay, NodeKind::Relay), "{e:?}");
+            assert_eq!(e.kind, EdgeKind::Link);
+        }
+        let kinds: Vec<NodeKind> = d.path.iter().map(|&i| d.nodes[i].kind).collect();
+        assert_eq!(kinds, [NodeKind::Client, NodeKind::Relay, NodeKind::Client]);
+    }
+
+    #[test]
     fn p2p_has_only_peers_in_a_mesh_and_a_direct_link() {
         let d = architecture(NetworkId::P2p);
         assert!(d.nodes.iter().all(|n| n.kind == NodeKind::Client));
@@ -976,7 +1011,7 @@ mod tests {
                 "{k}"
             );
         }
-        assert_eq!(keys.len(), 21);
+        assert_eq!(keys.len(), 22);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod dataset;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod layout;
 pub mod locale;

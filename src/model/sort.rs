@@ -263,7 +263,18 @@ mod tests {
         let d = data();
         assert_eq!(
             sorted(&d, None),
-            ["signal", "simplex", "briar", "element", "session"]
+            [
+                "signal",
+                "molly",
+                "simplex",
+                "briar",
+                "element",
+                "session",
+                "whatsapp",
+                "telegram",
+                "threema",
+                "deltachat"
+            ]
         );
     }
 
@@ -277,7 +288,21 @@ mod tests {
                 reversed: false,
             }),
         );
-        assert_eq!(az, ["briar", "element", "session", "signal", "simplex"]);
+        assert_eq!(
+            az,
+            [
+                "briar",
+                "deltachat",
+                "element",
+                "molly",
+                "session",
+                "signal",
+                "simplex",
+                "telegram",
+                "threema",
+                "whatsapp"
+            ]
+        );
         let za = sorted(
             &d,
             Some(Sort {
@@ -285,7 +310,21 @@ mod tests {
                 reversed: true,
             }),
         );
-        assert_eq!(za, ["simplex", "signal", "session", "element", "briar"]);
+        assert_eq!(
+            za,
+            [
+                "whatsapp",
+                "threema",
+                "telegram",
+                "simplex",
+                "signal",
+                "session",
+                "molly",
+                "element",
+                "deltachat",
+                "briar"
+            ]
+        );
     }
 
     #[test]
@@ -299,11 +338,21 @@ mod tests {
                 reversed: false,
             }),
         );
-        // Signal, SimpleX and Briar tie on yes and keep dataset order; Element is disputed;
-        // Session has none.
+        // Ties keep dataset order: yes, then partial, disputed, unknown, and no last.
         assert_eq!(
             best_first,
-            ["signal", "simplex", "briar", "element", "session"]
+            [
+                "signal",
+                "molly",
+                "simplex",
+                "briar",
+                "telegram",
+                "threema",
+                "element",
+                "whatsapp",
+                "session",
+                "deltachat"
+            ]
         );
         let worst_first = sorted(
             &d,
@@ -314,7 +363,18 @@ mod tests {
         );
         assert_eq!(
             worst_first,
-            ["session", "element", "signal", "simplex", "briar"]
+            [
+                "session",
+                "deltachat",
+                "whatsapp",
+                "element",
+                "telegram",
+                "threema",
+                "signal",
+                "molly",
+                "simplex",
+                "briar"
+            ]
         );
     }
 
@@ -329,8 +389,18 @@ mod tests {
                 reversed: false,
             }),
         );
-        assert_eq!(best_first.last().map(String::as_str), Some("signal"));
-        assert_eq!(best_first[..4], ["simplex", "briar", "element", "session"]);
+        assert_eq!(
+            best_first[..6],
+            [
+                "simplex",
+                "briar",
+                "element",
+                "session",
+                "threema",
+                "deltachat"
+            ]
+        );
+        assert_eq!(best_first[6..], ["signal", "molly", "whatsapp", "telegram"]);
     }
 
     #[test]
@@ -364,7 +434,21 @@ mod tests {
                 reversed: false,
             }),
         );
-        assert_eq!(order, ["signal", "simplex", "element", "briar", "session"]);
+        assert_eq!(
+            order,
+            [
+                "signal",
+                "molly",
+                "whatsapp",
+                "telegram",
+                "threema",
+                "element",
+                "deltachat",
+                "briar",
+                "session",
+                "simplex"
+            ]
+        );
         assert_eq!(
             aria_sort(
                 Some(Sort {
@@ -384,14 +468,26 @@ mod tests {
         );
         assert_eq!(
             reversed,
-            ["session", "briar", "simplex", "element", "signal"]
+            [
+                "simplex",
+                "session",
+                "briar",
+                "element",
+                "deltachat",
+                "signal",
+                "molly",
+                "whatsapp",
+                "telegram",
+                "threema"
+            ]
         );
     }
 
     #[test]
     fn sorting_a_subset_touches_only_its_rows() {
         let d = data();
-        let mut rows = vec![4, 0];
+        let session = d.messengers.iter().position(|m| m.id == "session").unwrap();
+        let mut rows = vec![session, 0];
         sort_rows(
             &d,
             &mut rows,
@@ -408,8 +504,9 @@ mod tests {
     fn name_ranks_follow_the_collation() {
         let d = data();
         let reverse = name_ranks(&d, &|a: &str, b: &str| b.cmp(a));
-        // Reverse code-point order: SimpleX Chat, Signal, Session, Element, Briar.
-        assert_eq!(reverse, [1, 0, 4, 3, 2]);
+        // Reverse code-point order: WhatsApp, Threema, Telegram, SimpleX Chat, Signal,
+        // Session, Molly, Element, Delta Chat, Briar.
+        assert_eq!(reverse, [4, 6, 3, 9, 7, 5, 0, 2, 1, 8]);
         let mut rows: Vec<usize> = (0..d.messengers.len()).collect();
         sort_rows(
             &d,
@@ -422,15 +519,27 @@ mod tests {
         );
         assert_eq!(
             ids(&d, &rows),
-            ["simplex", "signal", "session", "element", "briar"]
+            [
+                "whatsapp",
+                "threema",
+                "telegram",
+                "simplex",
+                "signal",
+                "session",
+                "molly",
+                "element",
+                "deltachat",
+                "briar"
+            ]
         );
     }
 
     #[test]
     fn sorting_is_stable_for_ties_on_large_inputs() {
         let d = data();
-        // Many copies of the same five rows: ties must keep their incoming order.
-        let mut rows: Vec<usize> = (0..1000).map(|i| i % 5).collect();
+        // Many copies of the first six rows (four yes, one disputed, one no): ties must keep
+        // their incoming order.
+        let mut rows: Vec<usize> = (0..1200).map(|i| i % 6).collect();
         let col = column(&d, "forward-secrecy");
         sort_rows(
             &d,
@@ -441,13 +550,11 @@ mod tests {
             }),
             None,
         );
-        let yes: Vec<usize> = rows.iter().copied().filter(|&m| m < 3).collect();
-        assert_eq!(yes.len(), 600);
         assert!(
-            yes.chunks(3).all(|c| c == [0, 1, 2]),
+            rows[..800].chunks(4).all(|c| c == [0, 1, 2, 3]),
             "ties keep their order"
         );
-        assert_eq!(rows[600..800], [3; 200]);
-        assert_eq!(rows[800..], [4; 200]);
+        assert_eq!(rows[800..1000], [4; 200]);
+        assert_eq!(rows[1000..], [5; 200]);
     }
 }

@@ -40,10 +40,6 @@ pub fn value_note(messenger: &str, criterion: &str) -> String {
 pub fn status_label(status: Status) -> String {
     format!("status.{}", status.id())
 }
-/// `edition.<id>.label`.
-pub fn edition_label(id: &str) -> String {
-    format!("edition.{id}.label")
-}
 /// `edition.<id>.note`.
 pub fn edition_note(id: &str) -> String {
     format!("edition.{id}.note")
@@ -154,11 +150,7 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
     for value in Value::ALL {
         need("data/criteria.json", None, value_word(value));
     }
-    for status in [
-        Status::Recommended,
-        Status::AdditionalOption,
-        Status::NotListed,
-    ] {
+    for status in Status::ALL {
         need("data/messengers.json", None, status_label(status));
     }
     need(
@@ -167,7 +159,6 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
         "status.additional-option.warning".to_owned(),
     );
     for edition in &data.editions {
-        need("data/editions.json", None, edition_label(&edition.id));
         need("data/editions.json", None, edition_note(&edition.id));
     }
     for network in &data.networks {
@@ -184,12 +175,7 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
             );
         }
     }
-    for badge in [
-        Badge::Recommended,
-        Badge::AdditionalOption,
-        Badge::NoLongerListed,
-        Badge::NotListed,
-    ] {
+    for badge in Badge::ALL {
         need("data/messengers.json", None, badge_label(badge));
     }
     for group in [Group::Minimum, Group::BestCase] {

@@ -440,10 +440,12 @@ mod tests {
         assert_eq!(s.filter.needs, [Need::NoPhone, Need::Tor]);
         assert_eq!(s.filter.platform, Some(Platform::Android));
         assert_eq!(s.filter.network, Some(NetworkId::P2p));
-        assert_eq!(s.compare, [2, 0]);
-        assert_eq!(s.rows, Some(vec![0, 2]));
-        assert_eq!(s.detail, Some(2));
-        assert_eq!(s.open_cell, Some((3, fs)));
+        let row = |id: &str| data().messengers.iter().position(|m| m.id == id).unwrap();
+        let (signal, briar) = (row("signal"), row("briar"));
+        assert_eq!(s.compare, [briar, signal]);
+        assert_eq!(s.rows, Some(vec![signal, briar]));
+        assert_eq!(s.detail, Some(briar));
+        assert_eq!(s.open_cell, Some((row("element"), fs)));
         assert_eq!(s.locale.tag(), "nl");
         assert_eq!((s.theme, s.embed, s.transparent), (Theme::Dark, true, true));
         assert_eq!(parse(&write(s, data()), data()).state, *s);
