@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod date;
 pub mod export;
 pub mod filter;
+pub mod guide;
 pub mod layout;
 pub mod locale;
 pub mod sort;
