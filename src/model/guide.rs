@@ -1445,7 +1445,7 @@ pub fn parse_page(text: &str, expected: PageKind) -> Result<Page, GuideError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A fixture under `tests/fixtures/guide/`, read at test time so a fresh clone tests

@@ -8,6 +8,7 @@ pub mod date;
 pub mod export;
 pub mod filter;
 pub mod guide;
+pub mod guide_diff;
 pub mod layout;
 pub mod locale;
 pub mod sort;
