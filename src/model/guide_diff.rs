@@ -727,6 +727,68 @@ pub fn render(diff: &PageDiff) -> String {
     out
 }
 
+/// How `guide-diff` was asked to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    /// The Real-Time Communication page to report on.
+    pub page: String,
+    /// The Social Networks page of the same time, if given.
+    pub social: Option<String>,
+    /// An older Real-Time Communication page to compare with.
+    pub against: Option<String>,
+}
+
+/// The usage line `guide-diff` prints with an argument error.
+pub const USAGE: &str =
+    "usage: guide-diff <real-time-communication.md> [<social-networks.md>] --against <older.md>";
+
+impl Invocation {
+    /// Reads the arguments after the program's name.
+    pub fn parse(args: &[String]) -> Result<Invocation, String> {
+        let mut files = Vec::new();
+        let mut against = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--against" => {
+                    let path = args.next().ok_or("--against needs a file")?;
+                    if against.replace(path.clone()).is_some() {
+                        return Err("--against given twice".to_owned());
+                    }
+                }
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                file => files.push(file.to_owned()),
+            }
+        }
+        let mut files = files.into_iter();
+        let page = files
+            .next()
+            .ok_or("no file: give the guide's real-time-communication.md")?;
+        let social = files.next();
+        if let Some(extra) = files.next() {
+            return Err(format!("one file too many: {extra}"));
+        }
+        if against.is_none() {
+            return Err("--against <older.md> is needed".to_owned());
+        }
+        Ok(Invocation {
+            page,
+            social,
+            against,
+        })
+    }
+}
+
+/// How the report names an edition read from `path`: `2025-05-16 (57119907)` when the file
+/// is named `<page>.<date>.<commit8>.md`, else the file's name.
+pub fn edition_label(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match crate::model::guide::edition_from_file_name(name) {
+        Some((date, commit)) => format!("{date} ({commit})"),
+        None => name.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1042,5 +1104,47 @@ Signal
             "https://signal.org/download",
             "https://signal.org/download/windows"
         ));
+    }
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_its_arguments() {
+        assert_eq!(
+            Invocation::parse(&args(&["new.md", "social.md", "--against", "old.md"])),
+            Ok(Invocation {
+                page: "new.md".into(),
+                social: Some("social.md".into()),
+                against: Some("old.md".into()),
+            })
+        );
+        assert_eq!(
+            Invocation::parse(&args(&["--against", "old.md", "new.md"])).map(|i| i.social),
+            Ok(None)
+        );
+        for bad in [
+            &[][..],
+            &["new.md"],
+            &["new.md", "--against"],
+            &["new.md", "--against", "a.md", "--against", "b.md"],
+            &["a.md", "b.md", "c.md", "--against", "o.md"],
+            &["new.md", "--since", "x"],
+        ] {
+            assert!(Invocation::parse(&args(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn labels_editions_by_date_and_commit() {
+        assert_eq!(
+            edition_label("tests/fixtures/guide/real-time-communication.2025-05-16.57119907.md"),
+            "2025-05-16 (57119907)"
+        );
+        assert_eq!(
+            edition_label("docs/real-time-communication.md"),
+            "real-time-communication.md"
+        );
     }
 }
