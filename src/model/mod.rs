@@ -7,7 +7,10 @@ pub mod dataset;
 pub mod date;
 pub mod export;
 pub mod filter;
+// Maintainers' tools (`guide-diff`), never part of the widget.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod guide;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod guide_diff;
 pub mod layout;
 pub mod locale;
