@@ -1,15 +1,20 @@
-//! `guide-diff`: reads editions of the Privacy Guides "Real-Time Communication" page (and
-//! its "Social Networks" page) and prints what changed. Reading files and printing are all it
-//! does: parsing and comparing live in `model::guide` and `model::guide_diff`.
+//! `guide-diff`: reads an edition of the Privacy Guides "Real-Time Communication" page (and
+//! its "Social Networks" page) and prints what changed: against an older edition if given,
+//! and against our dataset, with the values to re-check and the entry for
+//! `data/editions.json`. Reading files and printing are all it does: parsing and comparing
+//! live in `model::guide`, `model::guide_diff` and `model::guide_data`.
 //!
 //! ```sh
-//! cargo run --bin guide-diff -- <real-time-communication.md> [<social-networks.md>] --against <older.md>
+//! cargo run --bin guide-diff -- <real-time-communication.md> [<social-networks.md>] \
+//!     [--against <older.md>] [--date YYYY-MM-DD] [--commit <40 hex>]
 //! ```
 
 /// Native only, like the model modules it uses.
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use messenger_compare::model::dataset::Dataset;
     use messenger_compare::model::guide::{parse_page, Page, PageKind};
+    use messenger_compare::model::guide_data::{compare_with_data, render_data, PageFacts};
     use messenger_compare::model::guide_diff::{
         diff_editions, edition_label, render, GuideEdition, Invocation, USAGE,
     };
@@ -33,18 +38,33 @@ mod native {
             page: &page,
             social: social.as_ref(),
         };
-        let against = invocation
-            .against
-            .as_deref()
-            .expect("Invocation::parse requires --against");
-        let older = read(against, PageKind::RealTimeCommunication)?;
-        let old_label = edition_label(against);
-        let old = GuideEdition {
-            label: &old_label,
-            page: &older,
-            social: None,
+        let mut report = String::new();
+        let since = match &invocation.against {
+            Some(against) => {
+                let older = read(against, PageKind::RealTimeCommunication)?;
+                let old_label = edition_label(against);
+                let old = GuideEdition {
+                    label: &old_label,
+                    page: &older,
+                    social: None,
+                };
+                let diff = diff_editions(&old, &new);
+                report.push_str(&render(&diff));
+                report.push('\n');
+                Some(diff)
+            }
+            None => None,
         };
-        Ok(render(&diff_editions(&old, &new)))
+        let data = Dataset::embedded().map_err(|e| e.to_string())?;
+        let facts = PageFacts {
+            label: &new_label,
+            date: invocation.date,
+            commit: invocation.commit.as_deref(),
+            social: social.as_ref(),
+            against: since.as_ref(),
+        };
+        report.push_str(&render_data(&compare_with_data(&page, &facts, &data)?));
+        Ok(report)
     }
 
     pub fn main() -> ExitCode {

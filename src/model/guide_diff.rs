@@ -3,9 +3,10 @@
 //! moved, criteria added, moved or reworded, and per messenger its links, downloads, audits,
 //! caveats and text. Pure: two [`Page`]s in, a [`PageDiff`] out, and [`render`] prints it.
 
+use crate::model::date::Date;
 use crate::model::guide::{
-    Audit, CardLink, Criteria, CriterionItem, Download, Link, LinkKind, List, Messenger, Page,
-    Section, Sentence,
+    edition_from_file_name, Audit, CardLink, Criteria, CriterionItem, Download, Link, LinkKind,
+    List, Messenger, Page, Section, Sentence,
 };
 use std::fmt::Write;
 
@@ -736,28 +737,40 @@ pub struct Invocation {
     pub social: Option<String>,
     /// An older Real-Time Communication page to compare with.
     pub against: Option<String>,
+    /// The page's date: `--date`, else the one in its file's name.
+    pub date: Date,
+    /// The page's commit: `--commit` (40 hex digits), else the 8 of its file's name.
+    pub commit: Option<String>,
 }
 
 /// The usage line `guide-diff` prints with an argument error.
-pub const USAGE: &str =
-    "usage: guide-diff <real-time-communication.md> [<social-networks.md>] --against <older.md>";
+pub const USAGE: &str = "usage: guide-diff <real-time-communication.md> [<social-networks.md>] \
+     [--against <older.md>] [--date YYYY-MM-DD] [--commit <40 hex>]";
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
 
 impl Invocation {
     /// Reads the arguments after the program's name.
     pub fn parse(args: &[String]) -> Result<Invocation, String> {
         let mut files = Vec::new();
-        let mut against = None;
+        let (mut against, mut date, mut commit) = (None, None, None);
         let mut args = args.iter();
         while let Some(arg) = args.next() {
-            match arg.as_str() {
-                "--against" => {
-                    let path = args.next().ok_or("--against needs a file")?;
-                    if against.replace(path.clone()).is_some() {
-                        return Err("--against given twice".to_owned());
-                    }
-                }
+            let slot = match arg.as_str() {
+                "--against" => &mut against,
+                "--date" => &mut date,
+                "--commit" => &mut commit,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-                file => files.push(file.to_owned()),
+                file => {
+                    files.push(file.to_owned());
+                    continue;
+                }
+            };
+            let value = args.next().ok_or(format!("{arg} needs a value"))?;
+            if slot.replace(value.clone()).is_some() {
+                return Err(format!("{arg} given twice"));
             }
         }
         let mut files = files.into_iter();
@@ -768,13 +781,32 @@ impl Invocation {
         if let Some(extra) = files.next() {
             return Err(format!("one file too many: {extra}"));
         }
-        if against.is_none() {
-            return Err("--against <older.md> is needed".to_owned());
+        let named = edition_from_file_name(file_name(&page));
+        let date = match (date, &named) {
+            (Some(text), _) => {
+                Date::parse(&text).ok_or(format!("--date {text}: not a date YYYY-MM-DD"))?
+            }
+            (None, Some((date, _))) => *date,
+            (None, None) => {
+                return Err(
+                    "no date for the page: give --date YYYY-MM-DD, or name the file \
+                     real-time-communication.<YYYY-MM-DD>.<commit8>.md"
+                        .to_owned(),
+                )
+            }
+        };
+        if let Some(c) = &commit {
+            if c.len() != 40 || !c.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(format!("--commit {c}: not a 40-digit hex commit"));
+            }
         }
+        let commit = commit.or(named.map(|(_, c)| c));
         Ok(Invocation {
             page,
             social,
             against,
+            date,
+            commit,
         })
     }
 }
@@ -782,8 +814,8 @@ impl Invocation {
 /// How the report names an edition read from `path`: `2025-05-16 (57119907)` when the file
 /// is named `<page>.<date>.<commit8>.md`, else the file's name.
 pub fn edition_label(path: &str) -> String {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    match crate::model::guide::edition_from_file_name(name) {
+    let name = file_name(path);
+    match edition_from_file_name(name) {
         Some((date, commit)) => format!("{date} ({commit})"),
         None => name.to_owned(),
     }
@@ -1112,28 +1144,50 @@ Signal
 
     #[test]
     fn reads_its_arguments() {
+        let new = "dir/real-time-communication.2025-05-16.57119907.md";
         assert_eq!(
-            Invocation::parse(&args(&["new.md", "social.md", "--against", "old.md"])),
+            Invocation::parse(&args(&[new, "social.md", "--against", "old.md"])),
             Ok(Invocation {
-                page: "new.md".into(),
+                page: new.into(),
                 social: Some("social.md".into()),
                 against: Some("old.md".into()),
+                date: Date::parse("2025-05-16").unwrap(),
+                commit: Some("57119907".into()),
             })
         );
+        let commit = "57119907f373dc594dc2265c5eba6cc561b6fae9";
+        let given = Invocation::parse(&args(&[
+            "real-time-communication.md",
+            "--date",
+            "2026-01-15",
+            "--commit",
+            commit,
+        ]))
+        .unwrap();
         assert_eq!(
-            Invocation::parse(&args(&["--against", "old.md", "new.md"])).map(|i| i.social),
-            Ok(None)
+            (
+                given.date.to_string(),
+                given.commit.as_deref(),
+                given.against
+            ),
+            ("2026-01-15".to_owned(), Some(commit), None)
         );
         for bad in [
             &[][..],
-            &["new.md"],
-            &["new.md", "--against"],
-            &["new.md", "--against", "a.md", "--against", "b.md"],
-            &["a.md", "b.md", "c.md", "--against", "o.md"],
-            &["new.md", "--since", "x"],
+            &["real-time-communication.md"],
+            &[new, "--against"],
+            &[new, "--against", "a.md", "--against", "b.md"],
+            &[new, "b.md", "c.md"],
+            &[new, "--since", "x"],
+            &[new, "--date", "2025-02-30"],
+            &[new, "--commit", "57119907"],
         ] {
             assert!(Invocation::parse(&args(bad)).is_err(), "{bad:?}");
         }
+        assert_eq!(
+            Invocation::parse(&args(&["real-time-communication.md"])),
+            Err("no date for the page: give --date YYYY-MM-DD, or name the file real-time-communication.<YYYY-MM-DD>.<commit8>.md".to_owned())
+        );
     }
 
     #[test]

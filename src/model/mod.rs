@@ -11,6 +11,8 @@ pub mod filter;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod guide;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod guide_data;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod guide_diff;
 pub mod layout;
 pub mod locale;
