@@ -216,14 +216,6 @@ impl List {
             List::BestCase => "Best-Case",
         }
     }
-
-    /// The id our dataset gives the group (`data/criteria.json`).
-    pub fn group_id(self) -> &'static str {
-        match self {
-            List::Minimum => "minimum",
-            List::BestCase => "best-case",
-        }
-    }
 }
 
 /// One item of a criteria list.

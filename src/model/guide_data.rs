@@ -258,20 +258,20 @@ fn criteria_differences(page: &Page, edition: &Edition) -> Vec<Difference> {
             None
         }
     };
+    for (list, item) in criteria.unmatched() {
+        out.push(Difference {
+            place: Place::Criteria,
+            text: format!(
+                "unmatched item in {} (line {}): \"{}\"",
+                list.heading(),
+                item.line,
+                item.text
+            ),
+        });
+    }
     for list in [List::Minimum, List::BestCase] {
         for item in criteria.list(list) {
-            let Some(id) = item.id else {
-                out.push(Difference {
-                    place: Place::Criteria,
-                    text: format!(
-                        "unmatched item in {} (line {}): \"{}\"",
-                        list.heading(),
-                        item.line,
-                        item.text
-                    ),
-                });
-                continue;
-            };
+            let Some(id) = item.id else { continue };
             match data_list(id) {
                 Some(l) if l == list => {}
                 Some(l) => out.push(Difference {
@@ -992,5 +992,23 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
         for id in ["signal", "molly", "simplex", "briar"] {
             assert!(stale.contains(&id.to_owned()), "{id} in {stale:?}");
         }
+    }
+
+    #[test]
+    fn an_item_no_phrase_matches_is_a_difference() {
+        let text = fixture(EDITIONS[7]).replace(
+            "- Should use E2EE for all messages by default.\n",
+            "- Should use E2EE for all messages by default.\n- Should be written in a memory-safe language.\n",
+        );
+        let page = parse_page(&text, PageKind::RealTimeCommunication).unwrap();
+        let social = social();
+        let diff = compare_with_data(&page, &facts(&social, None), &data()).unwrap();
+        assert_eq!(
+            diff.differences,
+            [Difference {
+                place: Place::Criteria,
+                text: "unmatched item in Best-Case (line 192): \"Should be written in a memory-safe language.\"".into(),
+            }]
+        );
     }
 }
