@@ -9,25 +9,31 @@ const env = withBrowser();
 
 const clean = (problems) => assertClean(assert, problems);
 
-test('five messengers, with the guide’s facts in the DOM contract', async () => {
+test('ten messengers, with the guide’s facts in the DOM contract', async () => {
   const { page, context, problems } = await openPage(env.browser, env.server.origin);
-  assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   const value = (m, c) => page.getAttribute(`tr[data-messenger="${m}"] td[data-criterion="${c}"]`, 'data-value');
   assert.equal(await value('signal', 'phone-number-required'), 'yes');
   assert.equal(await value('session', 'forward-secrecy'), 'no');
   assert.equal(await value('element', 'forward-secrecy'), 'disputed');
+  assert.equal(await value('element', 'e2ee-group-calls'), 'yes');
+  assert.equal(await value('signal', 'open-source-servers'), 'partial');
+  // Minimum met counts out of the guide's six requirements.
+  assert.equal(await page.textContent('tr[data-messenger="signal"] td[data-column="minimum-met"]'), '6 of 6');
   // Every value cell shows a word, not only a colour or an icon.
   const words = await page.$$eval('td[data-value] .mc-value-word', (els) => els.map((e) => e.textContent.trim()));
-  assert.equal(words.length, 5 * 21);
+  assert.equal(words.length, 10 * 21);
   assert.ok(words.every((w) => w.length > 0));
   // Standing: Element and Session are not presented as recommended.
   const standing = await page.$$eval('tr[data-messenger] [data-standing]', (els) =>
     Object.fromEntries(els.map((e) => [e.closest('tr').dataset.messenger, e.dataset.standing])),
   );
   assert.deepEqual(standing, {
-    signal: 'recommended', simplex: 'recommended', briar: 'recommended',
-    element: 'no-longer-listed', session: 'no-longer-listed',
+    signal: 'recommended', simplex: 'recommended', briar: 'recommended', molly: 'alternative-client',
+    element: 'moved-to-social-networks', session: 'no-longer-listed',
+    whatsapp: 'never-listed', telegram: 'never-listed', threema: 'never-listed', deltachat: 'never-listed',
   });
+  assert.equal(await page.textContent('tr[data-messenger="molly"] [data-standing]'), 'Listed with Signal');
   assert.equal(await page.$$eval('th[data-criterion]', (t) => t.length), 21);
   clean(problems);
   await context.close();
@@ -40,10 +46,10 @@ test('a header sorts best-first, then reversed, with aria-sort following', async
   await page.click(`${th} button`);
   assert.equal(await page.getAttribute(th, 'aria-sort'), 'descending');
   const first = await rowIds(page);
-  assert.deepEqual(first, ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(first, ['signal', 'molly', 'simplex', 'briar', 'telegram', 'threema', 'element', 'whatsapp', 'session', 'deltachat']);
   await page.click(`${th} button`);
   assert.equal(await page.getAttribute(th, 'aria-sort'), 'ascending');
-  assert.deepEqual(await rowIds(page), ['session', 'element', 'signal', 'simplex', 'briar']);
+  assert.deepEqual(await rowIds(page), ['session', 'deltachat', 'whatsapp', 'element', 'telegram', 'threema', 'signal', 'molly', 'simplex', 'briar']);
   // Only the sorted column claims a direction.
   assert.equal(await page.$$eval('th[aria-sort="ascending"], th[aria-sort="descending"]', (t) => t.length), 1);
   clean(problems);
@@ -58,8 +64,8 @@ test('a re-sort moves the existing rows instead of rebuilding them', async () =>
   }
   await page.click('th[data-criterion="tor"] button');
   const kept = await page.$$eval('tbody tr[data-messenger]', (trs) => trs.map((tr) => tr.__original === true));
-  assert.deepEqual(kept, [true, true, true, true, true], 'the same <tr> elements, reordered');
-  assert.notDeepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(kept, Array(10).fill(true), 'the same <tr> elements, reordered');
+  assert.notDeepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   clean(problems);
   await context.close();
 });
@@ -68,13 +74,13 @@ test('sorting works from the keyboard', async () => {
   const { page, context, problems } = await openPage(env.browser, env.server.origin);
   await page.focus('th[data-column="name"] button');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await rowIds(page), ['briar', 'element', 'session', 'signal', 'simplex']);
+  assert.deepEqual(await rowIds(page), ['briar', 'deltachat', 'element', 'molly', 'session', 'signal', 'simplex', 'telegram', 'threema', 'whatsapp']);
   await page.keyboard.press('Space');
-  assert.deepEqual(await rowIds(page), ['simplex', 'signal', 'session', 'element', 'briar']);
+  assert.deepEqual(await rowIds(page), ['whatsapp', 'threema', 'telegram', 'simplex', 'signal', 'session', 'molly', 'element', 'deltachat', 'briar']);
   assert.equal(await page.getAttribute('th[data-column="name"]', 'aria-sort'), 'descending');
   await page.focus('th[data-criterion="phone-number-required"] button');
   await page.keyboard.press('Enter');
-  assert.equal((await rowIds(page)).at(-1), 'signal', 'needing a phone number sorts last');
+  assert.deepEqual((await rowIds(page)).slice(-4).sort(), ['molly', 'signal', 'telegram', 'whatsapp'], 'needing a phone number sorts last');
   clean(problems);
   await context.close();
 });
@@ -115,7 +121,7 @@ test('a messenger’s name opens its detail; Escape closes it', async () => {
   const text = await dialog.textContent();
   assert.match(text, /Element/);
   assert.ok((await dialog.locator('.mc-history li').count()) >= 4, 'standing history');
-  assert.equal(await dialog.locator('.mc-history li').first().getAttribute('data-status'), 'not-listed');
+  assert.equal(await dialog.locator('.mc-history li').first().getAttribute('data-status'), 'social-networks');
   assert.ok((await dialog.locator('.mc-downloads dt').count()) >= 5, 'downloads per platform');
   assert.ok((await dialog.locator('figure[data-route] svg[role="img"]').count()) >= 1, 'its own route');
   assert.ok((await page.$$eval('dialog a[href]', (as) => as.every((a) => a.href.startsWith('https://')))));

@@ -10,7 +10,7 @@ const env = withBrowser();
 test('the first row is in the HTML as served', async () => {
   const html = await (await fetch(env.server.origin + '/')).text();
   assert.match(html, /<div id="messenger-compare" data-prerendered="en">/);
-  for (const id of ['signal', 'simplex', 'briar', 'element', 'session']) {
+  for (const id of ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']) {
     assert.match(html, new RegExp(`<tr data-messenger="${id}"`));
   }
   assert.match(html, /<td[^>]*data-criterion="phone-number-required"[^>]*data-value="yes"/);
@@ -20,7 +20,7 @@ test('with JavaScript disabled the matrix is there', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(env.server.origin + '/');
-  assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   assert.equal(await page.getAttribute('tr[data-messenger="session"] td[data-criterion="forward-secrecy"]', 'data-value'), 'no');
   assert.ok(await page.isVisible('table.mc-table'));
   assert.ok(await page.isVisible('noscript, .mc-noscript').catch(() => true));
@@ -52,7 +52,7 @@ test('the app hydrates the served rows instead of replacing them, then sorts', a
   await page.click('th[data-criterion="forward-secrecy"] button');
   await page.waitForSelector('th[data-criterion="forward-secrecy"][aria-sort="descending"]');
   await page.click('th[data-criterion="forward-secrecy"] button');
-  assert.deepEqual(await rowIds(page), ['session', 'element', 'signal', 'simplex', 'briar']);
+  assert.deepEqual(await rowIds(page), ['session', 'deltachat', 'whatsapp', 'element', 'telegram', 'threema', 'signal', 'molly', 'simplex', 'briar']);
   assert.deepEqual(errors, [], 'no console error, no hydration mismatch');
   await context.close();
 });

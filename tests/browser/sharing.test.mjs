@@ -65,7 +65,7 @@ test('compare: two or three messengers side by side, differences first, in the l
 
 test('a malformed query shows a notice, keeps what it can, and the default for the rest', async () => {
   const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?sort=%E2%9C%93&lang=xx&view=nope&filter=tor,,&compare=signal,signal,x&zzz');
-  assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   const notice = await page.textContent('[data-notice="ignored"]');
   for (const part of ['sort=✓', 'lang=xx', 'view=nope', 'filter=tor,,', 'compare=signal,signal,x', 'zzz=']) {
     assert.ok(notice.includes(part), `notice names ${part}: ${notice}`);
@@ -91,9 +91,9 @@ test('filters: each narrows the matrix, and clearing restores it', async () => {
   await page.selectOption('#mc-platform', 'ios');
   assert.ok(!(await rowIds(page)).includes('briar'));
   await page.selectOption('#mc-network-filter', 'federated');
-  assert.deepEqual(await rowIds(page), ['simplex', 'element']);
+  assert.deepEqual(await rowIds(page), ['element', 'deltachat']);
   await page.click('.mc-clear');
-  assert.equal((await rowIds(page)).length, 5);
+  assert.equal((await rowIds(page)).length, 10);
   assert.equal(await param(page, 'filter'), null);
   await context.close();
 });
@@ -165,7 +165,7 @@ test('the example host page: the iframe fits its content; forged heights are ign
 test('the single file works opened from disk, with no request at all', async () => {
   const fileUrl = pathToFileURL(join(DIST, 'messenger-compare.html')).href;
   const { page, context, problems } = await openPage(env.browser, 'file://', fileUrl.slice('file://'.length));
-  assert.deepEqual(await rowIds(page), ['signal', 'simplex', 'briar', 'element', 'session']);
+  assert.deepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   const html = await page.content();
   assert.ok(!/<link[^>]+rel="(stylesheet|modulepreload|preload)"/.test(html));
   assert.ok(!/<script[^>]+src=/.test(html), 'no external script');
@@ -192,7 +192,7 @@ test('offline after one visit: the service worker serves the whole build', async
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('html[data-ready] tr[data-messenger]');
-  assert.equal((await rowIds(page)).length, 5);
+  assert.equal((await rowIds(page)).length, 10);
   assert.equal(await page.textContent('th[data-group="minimum"]'), 'Minimale vereisten');
   await page.goto(env.server.origin + '/?view=networks');
   await page.waitForSelector('figure[data-network="p2p"]');
