@@ -5,12 +5,14 @@
 //    script by its hash, and nothing inline else;
 // 2. fills in the service worker's build hash and file list;
 // 3. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
-//    imports, no fetches) that works opened straight from disk.
+//    imports, no fetches) that works opened straight from disk;
+// 4. publishes the dataset for other sites: data/messenger-compare.v1.json (the bytes of the
+//    widget's own "Download the dataset", from src/bin/dataset-json.rs) and its JSON Schema.
 // Node built-ins only.
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { readFile, writeFile, readdir, mkdir, copyFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -59,11 +61,24 @@ const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content
 index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${cspMeta(policy(sha256(loader[1]), "'self'"))}`);
 await writeFile(indexPath, index);
 
+// The dataset for other sites. The widget never fetches it, so the service worker skips it.
+const DATASET = 'messenger-compare.v1.json';
+const SCHEMA = 'messenger-compare.v1.schema.json';
+const dataset = execFileSync('cargo', ['run', '--quiet', '--bin', 'dataset-json'], {
+  env: process.env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 64 * 1024 * 1024,
+}).toString('utf8');
+if (!dataset.includes(`"$schema":"${SCHEMA}"`)) fail(`the dataset export does not name ${SCHEMA}`);
+await mkdir(join(stage, 'data'), { recursive: true });
+await writeFile(join(stage, 'data', DATASET), dataset);
+await copyFile(join('data', 'schema', SCHEMA), join(stage, 'data', SCHEMA));
+
 // The service worker caches every file of this build, under a name that changes with it.
 const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
   .filter((entry) => entry.isFile())
   .map((entry) => relative(stage, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
-  .filter((name) => name !== 'sw.js' && name !== 'messenger-compare.html')
+  .filter((name) => name !== 'sw.js' && name !== 'messenger-compare.html' && !name.startsWith('data/'))
   .sort();
 const buildHash = createHash('sha256');
 for (const name of files) buildHash.update(name).update(await readFile(join(stage, name)));
@@ -120,4 +135,4 @@ let single = (await readFile(join(stage, 'index.html'), 'utf8'))
 if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 
-console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes`);
+console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);

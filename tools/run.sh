@@ -37,7 +37,8 @@ setup_rust() {
 }
 
 setup_node() {
-  # wasm-opt (npm binaryen: Debian's is too old for rustc's output), axe-core, playwright-core.
+  # wasm-opt (npm binaryen: Debian's is too old for rustc's output), axe-core, playwright-core,
+  # ajv (checks the published dataset against its schema).
   if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     log "installing the test and build tools from tests/package-lock.json"
     (cd tests && npm ci --no-audit --no-fund)
@@ -79,6 +80,8 @@ case "${1:-}" in
     cargo clippy --all-targets --quiet -- -D warnings
     cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
     build
+    log "the published dataset against its JSON Schema"
+    node --test tests/dataset.test.mjs
     log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
     node tools/synthetic.mjs 1000 target/large-data
     MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist

@@ -99,6 +99,7 @@ pub fn dataset_json() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dataset::{NetworkId, Platform, Status, Value};
     use crate::model::locale::{Catalog, ENGLISH_FILE};
 
     fn english(key: &str) -> String {
@@ -170,6 +171,51 @@ mod tests {
         );
         let dutch = |key: &str| format!("nl:{key}");
         assert!(view_csv(&data, &[signal], &[], &dutch).starts_with("nl:ui.column.messenger,"));
+    }
+
+    /// The published schema's word lists, which other sites validate against, must be the
+    /// words the dataset types accept.
+    #[test]
+    fn schema_word_lists_match_the_dataset_types() {
+        let schema: serde_json::Value = serde_json::from_str(include_str!(
+            "../../data/schema/messenger-compare.v1.schema.json"
+        ))
+        .unwrap();
+        let words = |pointer: &str| -> Vec<String> {
+            let mut words: Vec<String> = schema
+                .pointer(pointer)
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("no list at {pointer}"))
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect();
+            words.sort();
+            words
+        };
+        let ids = |list: &[&str]| {
+            let mut ids: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(words("/$defs/value/enum"), ids(&Value::ALL.map(Value::id)));
+        assert_eq!(words("/$defs/group/enum"), ids(&Group::ALL.map(Group::id)));
+        assert_eq!(
+            words("/$defs/network/enum"),
+            ids(&NetworkId::ALL.map(NetworkId::id))
+        );
+        assert_eq!(
+            words("/$defs/messenger/properties/standing/items/properties/status/enum"),
+            ids(&Status::ALL.map(Status::id))
+        );
+        assert_eq!(
+            words("/$defs/messenger/properties/downloads/items/properties/platform/enum"),
+            ids(&Platform::ALL.map(Platform::id))
+        );
+        assert_eq!(
+            schema["properties"]["$schema"]["const"],
+            format!("messenger-compare.v{DATASET_VERSION}.schema.json")
+        );
+        assert_eq!(schema["properties"]["version"]["const"], DATASET_VERSION);
     }
 
     #[test]
