@@ -1,7 +1,7 @@
 //! Two or three messengers side by side, the criteria where they differ first.
 
 use crate::components::context::Ctx;
-use crate::components::icon::value_icon;
+use crate::components::icon::verdict_icon;
 use crate::model::filter::{compare_rows, visible_criteria};
 use crate::model::text;
 use crate::model::view_state::MAX_COMPARED;
@@ -54,10 +54,11 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <th scope="row">{ ctx.t(&text::criterion_label(&criterion.id)) }</th>
                 { for props.chosen.iter().filter_map(|&m| ctx.data.messengers.get(m)).map(|m| {
                     let Some(cell) = m.cell(&criterion.id) else { return html! { <td></td> } };
+                    let verdict = criterion.verdict(cell.value);
                     html! {
-                        <td data-messenger={m.id.clone()} data-value={cell.value.id()}>
-                            <span class={format!("mc-value-chip mc-value--{}", cell.value.id())}>
-                                { value_icon(cell.value) }
+                        <td data-messenger={m.id.clone()} data-value={cell.value.id()} data-verdict={verdict.id()}>
+                            <span class={format!("mc-value-chip mc-verdict--{}", verdict.id())}>
+                                { verdict_icon(verdict) }
                                 { ctx.t(&text::value_word(cell.value)) }
                             </span>
                             <p class="mc-compare-note">{ ctx.t(&text::value_note(&m.id, &criterion.id)) }</p>

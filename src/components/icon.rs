@@ -2,10 +2,11 @@
 //! mask (see `styles/main.css`), not inline SVG: a matrix has a thousand of them, and an
 //! element each is far cheaper to lay out and paint than an SVG each.
 
-use crate::model::dataset::Value;
+use crate::model::dataset::Verdict;
 use yew::prelude::*;
 
-/// The icon for a value; decorative, since the word beside it says the same.
-pub fn value_icon(value: Value) -> Html {
-    html! { <span class={format!("mc-icon mc-icon--{}", value.id())} aria-hidden="true"></span> }
+/// The icon for what a value means to the reader (a tick for good, a cross for bad, whether
+/// the word is "yes" or "no"); decorative, since the word beside it says the same.
+pub fn verdict_icon(verdict: Verdict) -> Html {
+    html! { <span class={format!("mc-icon mc-icon--{}", verdict.id())} aria-hidden="true"></span> }
 }

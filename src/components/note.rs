@@ -1,7 +1,7 @@
 //! The note behind a value cell: what it means, who says so, and when that was checked.
 
 use crate::components::context::Ctx;
-use crate::components::icon::value_icon;
+use crate::components::icon::verdict_icon;
 use crate::model::text;
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn Note(props: &NoteProps) -> Html {
     html! {
         <div class="mc-note" id={format!("mc-note-{}", m.id)} role="region" aria-labelledby={title_id.clone()}>
             <h3 id={title_id} class="mc-note-title">
-                { value_icon(cell.value) }
+                { verdict_icon(criterion.verdict(cell.value)) }
                 { ctx.fill("ui.note.title", &[
                     ("messenger", &m.name),
                     ("criterion", &ctx.t(&text::criterion_label(&criterion.id))),

@@ -1,7 +1,7 @@
 //! One messenger's row of the matrix, and the trait that renders each kind of cell.
 
 use crate::components::context::Ctx;
-use crate::components::icon::value_icon;
+use crate::components::icon::verdict_icon;
 use crate::components::note::Note;
 use crate::model::dataset::{Badge, Dataset, Group, Messenger, NetworkId};
 use crate::model::filter::visible_criteria;
@@ -88,11 +88,11 @@ impl CellRenderer for Column {
                 let value = value_cell.value;
                 let expanded = cell.open == Some(ci);
                 let on_cell = cell.on_cell.clone();
-                let meets = value == criterion.best;
+                let verdict = criterion.verdict(value);
                 html! {
-                    <td data-criterion={criterion.id.clone()} data-value={value.id()}
-                        class={classes!("mc-value", meets.then_some("mc-meets"))}>
-                        <button type="button" class={format!("mc-value-button mc-value--{}", value.id())}
+                    <td data-criterion={criterion.id.clone()} data-value={value.id()} data-verdict={verdict.id()}
+                        class="mc-value">
+                        <button type="button" class={format!("mc-value-button mc-verdict--{}", verdict.id())}
                             aria-expanded={expanded.to_string()}
                             aria-controls={expanded.then(|| format!("mc-note-{}", m.id))}
                             aria-label={ctx.fill("ui.cell.label", &[
@@ -101,7 +101,7 @@ impl CellRenderer for Column {
                                 ("value", &ctx.t(&text::value_word(value))),
                             ])}
                             onclick={Callback::from(move |_: MouseEvent| on_cell.emit((row, ci)))}>
-                            { value_icon(value) }
+                            { verdict_icon(verdict) }
                             <span class="mc-value-word">{ ctx.t(&text::value_word(value)) }</span>
                         </button>
                     </td>

@@ -73,6 +73,42 @@ impl Value {
     }
 }
 
+/// What a value means for the reader: a "yes" is good for most criteria and bad where "no"
+/// is better (a phone number required). Colour and icon follow this, not the bare value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Good,
+    Bad,
+    Partial,
+    Disputed,
+    Unknown,
+    NotApplicable,
+}
+
+impl Verdict {
+    /// Every verdict, best first.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Good,
+        Verdict::Partial,
+        Verdict::Disputed,
+        Verdict::Unknown,
+        Verdict::NotApplicable,
+        Verdict::Bad,
+    ];
+
+    /// The id used in `data-verdict`, CSS classes and the text key `verdict.<id>`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Good => "good",
+            Verdict::Bad => "bad",
+            Verdict::Partial => "partial",
+            Verdict::Disputed => "disputed",
+            Verdict::Unknown => "unknown",
+            Verdict::NotApplicable => "not-applicable",
+        }
+    }
+}
+
 /// The three groups of criteria the guide names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -308,6 +344,20 @@ struct CriteriaFile {
     edition: String,
     groups: Vec<Group>,
     criteria: Vec<Criterion>,
+}
+
+impl Criterion {
+    /// What `value` means for the reader on this criterion.
+    pub fn verdict(&self, value: Value) -> Verdict {
+        match value {
+            Value::Yes | Value::No if value == self.best => Verdict::Good,
+            Value::Yes | Value::No => Verdict::Bad,
+            Value::Partial => Verdict::Partial,
+            Value::Disputed => Verdict::Disputed,
+            Value::Unknown => Verdict::Unknown,
+            Value::NotApplicable => Verdict::NotApplicable,
+        }
+    }
 }
 
 /// One network architecture, with how many advantages and disadvantages its texts list.
@@ -723,5 +773,33 @@ impl Dataset {
         self.messengers
             .iter()
             .filter(move |m| m.networks.contains(&network))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_yes_is_bad_where_no_is_better() {
+        let data = Dataset::embedded().unwrap();
+        let phone = data.criterion("phone-number-required").unwrap();
+        let tor = data.criterion("tor").unwrap();
+        assert_eq!(phone.verdict(Value::Yes), Verdict::Bad);
+        assert_eq!(phone.verdict(Value::No), Verdict::Good);
+        assert_eq!(tor.verdict(Value::Yes), Verdict::Good);
+        assert_eq!(tor.verdict(Value::No), Verdict::Bad);
+        for criterion in [phone, tor] {
+            assert_eq!(criterion.verdict(Value::Partial), Verdict::Partial);
+            assert_eq!(criterion.verdict(Value::Disputed), Verdict::Disputed);
+            assert_eq!(criterion.verdict(Value::Unknown), Verdict::Unknown);
+            assert_eq!(
+                criterion.verdict(Value::NotApplicable),
+                Verdict::NotApplicable
+            );
+        }
+        let signal = data.messenger("signal").unwrap();
+        let value = signal.cell("phone-number-required").unwrap().value;
+        assert_eq!((value, phone.verdict(value)), (Value::Yes, Verdict::Bad));
     }
 }

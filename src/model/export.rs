@@ -50,6 +50,7 @@ pub fn view_csv(
     for &c in criteria {
         let label = t(&text::criterion_label(&data.criteria[c].id));
         header.push(label.clone());
+        header.push(format!("{label}: {}", t("ui.export.verdict")));
         header.push(format!("{label}: {}", t("ui.note.checked")));
     }
     let mut out = line(&header);
@@ -63,12 +64,14 @@ pub fn view_csv(
             met(Group::BestCase),
         ];
         for &c in criteria {
-            match m.cell(&data.criteria[c].id) {
+            let criterion = &data.criteria[c];
+            match m.cell(&criterion.id) {
                 Some(cell) => {
                     fields.push(t(&text::value_word(cell.value)));
+                    fields.push(t(&text::verdict_word(criterion.verdict(cell.value))));
                     fields.push(cell.checked.clone());
                 }
-                None => fields.extend([String::new(), String::new()]),
+                None => fields.extend([String::new(), String::new(), String::new()]),
             }
         }
         out.push_str(&line(&fields));
@@ -143,7 +146,7 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "Messenger,\"Standing in the guide, latest first\",Minimum met,Best case met,Phone number required,Phone number required: Checked on"
+            "Messenger,\"Standing in the guide, latest first\",Minimum met,Best case met,Phone number required,Phone number required: good or bad for you,Phone number required: Checked on"
         );
         assert!(
             lines[1].starts_with("Molly,Listed with Signal,"),
@@ -160,7 +163,7 @@ mod tests {
             lines[2]
         );
         assert!(
-            lines[2].ends_with(&format!(",Yes,{checked}")),
+            lines[2].ends_with(&format!(",Yes,Bad,{checked}")),
             "{}",
             lines[2]
         );

@@ -3,7 +3,9 @@
 //! Components and validation both build keys here, so a key the interface asks for is a key
 //! the tests check.
 
-use crate::model::dataset::{Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value};
+use crate::model::dataset::{
+    Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value, Verdict,
+};
 use crate::model::filter::Need;
 use crate::model::layout;
 use crate::model::view_state::Theme;
@@ -31,6 +33,10 @@ pub fn group_explanation(group: Group) -> String {
 /// `value.<value>`: the word shown in a cell.
 pub fn value_word(value: Value) -> String {
     format!("value.{}", value.id())
+}
+/// `verdict.<verdict>`: whether a value is good for the reader, in a word (the CSV export).
+pub fn verdict_word(verdict: Verdict) -> String {
+    format!("verdict.{}", verdict.id())
 }
 /// `value.<messenger>.<criterion>`: the note behind a cell.
 pub fn value_note(messenger: &str, criterion: &str) -> String {
@@ -149,6 +155,9 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
     }
     for value in Value::ALL {
         need("data/criteria.json", None, value_word(value));
+    }
+    for verdict in Verdict::ALL {
+        need("data/criteria.json", None, verdict_word(verdict));
     }
     for status in Status::ALL {
         need("data/messengers.json", None, status_label(status));
