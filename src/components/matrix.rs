@@ -4,9 +4,9 @@ use crate::browser::intl::Collator;
 use crate::components::context::Ctx;
 use crate::components::criteria_history::CriteriaHistory;
 use crate::components::note::Note;
-use crate::components::row::{columns, Row};
+use crate::components::row::Row;
 use crate::model::dataset::{Group, NetworkId, Platform};
-use crate::model::filter::{visible_rows, Filter, Need};
+use crate::model::filter::{matrix_columns, visible_rows, Band, Filter, Need};
 use crate::model::sort::{aria_sort, name_ranks, sort_rows, Column, Sort};
 use crate::model::text;
 use crate::model::viewport::{window, Window, WINDOW_FROM};
@@ -33,13 +33,25 @@ pub struct MatrixProps {
 }
 
 fn header(ctx: &Ctx, column: Column, sort: Option<Sort>, on_sort: &Callback<Column>) -> Html {
-    let (label, criterion, key) = match column {
-        Column::Name => (ctx.t("ui.column.messenger"), None, "name".to_owned()),
-        Column::Network => (ctx.t("ui.column.network"), None, "network".to_owned()),
+    let (label, criterion, key, explanation) = match column {
+        Column::Name => (ctx.t("ui.column.messenger"), None, "name".to_owned(), None),
+        Column::Network => (
+            ctx.t("ui.column.network"),
+            None,
+            "network".to_owned(),
+            Some(ctx.t("ui.column.network.explanation")),
+        ),
+        Column::Platforms => (
+            ctx.t("ui.column.platforms"),
+            None,
+            "platforms".to_owned(),
+            Some(ctx.t("ui.column.platforms.explanation")),
+        ),
         Column::Met(group) => (
             ctx.t(&text::met_label(group)),
             None,
             format!("{}-met", group.id()),
+            Some(ctx.t(&text::group_explanation(group))),
         ),
         Column::Criterion(i) => {
             let Some(c) = ctx.data.criteria.get(i) else {
@@ -49,23 +61,101 @@ fn header(ctx: &Ctx, column: Column, sort: Option<Sort>, on_sort: &Callback<Colu
                 ctx.t(&text::criterion_label(&c.id)),
                 Some(c.id.clone()),
                 c.id.clone(),
+                Some(ctx.t(&text::criterion_explanation(&c.id))),
             )
+        }
+        Column::Folded(group) => {
+            return html! { <td class="mc-folded" data-group={group.id()}></td> };
         }
     };
     let state = aria_sort(sort, column);
     let on_sort = on_sort.clone();
+    // A disclosure, not a hover tooltip: it opens by tap and by keyboard alike.
+    let explain = explanation.map(|text| {
+        html! {
+            <details class="mc-explain">
+                <summary aria-label={ctx.fill("ui.column.explain", &[("column", &label)])}>
+                    <span aria-hidden="true">{ "?" }</span>
+                </summary>
+                <p>{ text }</p>
+            </details>
+        }
+    });
     html! {
         <th scope="col" data-criterion={criterion} data-column={key} aria-sort={state}
             class={classes!("mc-sortable", (column == Column::Name).then_some("mc-name"))}>
-            <button type="button" class="mc-sort-button" onclick={Callback::from(move |_: MouseEvent| on_sort.emit(column))}>
-                <span>{ label }</span>
-                <span class="mc-sort-indicator" data-state={state} aria-hidden="true"></span>
-            </button>
+            <div class="mc-th">
+                <button type="button" class="mc-sort-button" onclick={Callback::from(move |_: MouseEvent| on_sort.emit(column))}>
+                    <span>{ label.clone() }</span>
+                    <span class="mc-sort-indicator" data-state={state} aria-hidden="true"></span>
+                </button>
+                { for explain }
+            </div>
         </th>
     }
 }
 
-fn filters(ctx: &Ctx, props: &MatrixProps) -> Html {
+/// The band headings above the columns: each run of columns under one band gets one heading;
+/// a guide group's heading folds and unfolds its columns.
+fn band_headers(
+    ctx: &Ctx,
+    columns: &[(Column, Band)],
+    folded: &UseStateHandle<Vec<Group>>,
+) -> Html {
+    let mut runs: Vec<(Band, usize)> = Vec::new();
+    for &(_, band) in columns {
+        match runs.last_mut() {
+            Some((last, n)) if *last == band => *n += 1,
+            _ => runs.push((band, 1)),
+        }
+    }
+    runs.into_iter()
+        .map(|(band, span)| {
+            let label = match band {
+                Band::Name => return html! { <td class="mc-name"></td> },
+                Band::Everyday => ctx.t("ui.column.everyday"),
+                Band::Summary => ctx.t("ui.column.summary"),
+                Band::Group(group) => ctx.t(&text::group_label(group)),
+            };
+            let toggle = match band {
+                Band::Group(group) => {
+                    let is_folded = folded.contains(&group);
+                    let folded = folded.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        let mut next: Vec<Group> = (*folded).clone();
+                        if is_folded {
+                            next.retain(|g| *g != group);
+                        } else {
+                            next.push(group);
+                        }
+                        folded.set(next);
+                    });
+                    let n = ctx.data.criteria_in(group).filter(|c| !ctx.data.everyday.contains(&c.id)).count();
+                    let text = if is_folded {
+                        ctx.fill("ui.column.unfold", &[("n", &ctx.number(n))])
+                    } else {
+                        ctx.t("ui.column.fold")
+                    };
+                    html! {
+                        <button type="button" class="mc-fold" aria-expanded={(!is_folded).to_string()} {onclick}
+                            aria-label={format!("{label}: {text}")}>
+                            { text }
+                        </button>
+                    }
+                }
+                _ => Html::default(),
+            };
+            html! {
+                <th scope="colgroup" colspan={span.to_string()} class="mc-group" data-group={band.id()}>
+                    <span>{ label }</span>
+                    { toggle }
+                </th>
+            }
+        })
+        .collect()
+}
+
+fn filters(ctx: &Ctx, props: &MatrixProps, open: &UseStateHandle<bool>) -> Html {
     let needs = Need::ALL.into_iter().map(|need| {
         let on_need = props.on_need.clone();
         let checked = props.filter.needs.contains(&need);
@@ -92,8 +182,21 @@ fn filters(ctx: &Ctx, props: &MatrixProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
+    let active = props.filter.needs.len()
+        + usize::from(props.filter.platform.is_some())
+        + usize::from(props.filter.network.is_some());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <fieldset class="mc-filters">
+        <>
+        // Shown only on narrow screens (see styles/main.css), where the filters start folded.
+        <button type="button" class="mc-button mc-filters-toggle" aria-expanded={open.to_string()}
+            aria-controls="mc-filters" onclick={toggle}>
+            { ctx.fill("ui.filter.toggle", &[("n", &ctx.number(active))]) }
+        </button>
+        <fieldset id="mc-filters" class={classes!("mc-filters", (!**open).then_some("mc-filters--closed"))}>
             <legend>{ ctx.t("ui.filter.title") }</legend>
             { for needs }
             <label class="mc-select">
@@ -122,6 +225,7 @@ fn filters(ctx: &Ctx, props: &MatrixProps) -> Html {
                 <button type="button" class="mc-clear" onclick={on_clear}>{ ctx.t("ui.filter.clear-all") }</button>
             }
         </fieldset>
+        </>
     }
 }
 
@@ -164,11 +268,14 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Matrix is rendered inside the App's context");
     // Computed once here for the header and every row, and again only when the link's
     // column choice changes.
+    let folded = use_state(Vec::<Group>::new);
+    let filters_open = use_state(|| false);
     let columns = {
         let data = ctx.data.clone();
-        use_memo(props.cols.clone(), move |cols| {
-            columns(&data, cols.as_deref())
-        })
+        use_memo(
+            (props.cols.clone(), (*folded).clone()),
+            move |(cols, folded)| matrix_columns(&data, cols.as_deref(), folded),
+        )
     };
     let mut rows = visible_rows(&ctx.data, &props.filter, props.rows.as_deref());
     // Name order in the reader's collation, computed once per language and only when used.
@@ -252,16 +359,6 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         })
     };
 
-    let group_headers = Group::ALL.iter().filter_map(|group| {
-        let span = columns.iter().filter(|c| matches!(c, Column::Criterion(i) if ctx.data.criteria[*i].group == *group)).count();
-        (span > 0).then_some((group, span))
-    }).map(|(group, span)| {
-        html! {
-            <th scope="colgroup" colspan={span.to_string()} class="mc-group" data-group={group.id()}>
-                { ctx.t(&text::group_label(*group)) }
-            </th>
-        }
-    });
     let on_clear = {
         let on_filter = props.on_filter.clone();
         Callback::from(move |_: MouseEvent| on_filter.emit(None))
@@ -312,7 +409,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         <section class="mc-matrix" aria-labelledby="mc-matrix-title">
             <h2 id="mc-matrix-title">{ ctx.t("ui.matrix.title") }</h2>
             <p class="mc-hint">{ ctx.t("ui.matrix.hint") }</p>
-            { filters(&ctx, props) }
+            { filters(&ctx, props, &filters_open) }
             <p class="mc-count" role="status">
                 { ctx.fill("ui.filter.count", &[("shown", &ctx.number(rows.len())), ("total", &ctx.number(total))]) }
             </p>
@@ -328,12 +425,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <table class="mc-table" aria-rowcount={windowed.then(|| (rows.len() + HEADER_ROWS).to_string())}>
                     <thead>
                         <tr class="mc-group-row">
-                            <td class="mc-name"></td>
-                            <th scope="colgroup" colspan="3" class="mc-group" data-group="summary">{ ctx.t("ui.column.summary") }</th>
-                            { for group_headers }
+                            { band_headers(&ctx, &columns, &folded) }
                         </tr>
                         <tr>
-                            { for columns.iter().map(|c| header(&ctx, *c, props.sort, &props.on_sort)) }
+                            { for columns.iter().map(|(c, _)| header(&ctx, *c, props.sort, &props.on_sort)) }
                         </tr>
                     </thead>
                     <tbody>{ body }</tbody>

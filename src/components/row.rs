@@ -3,8 +3,8 @@
 use crate::components::context::Ctx;
 use crate::components::icon::verdict_icon;
 use crate::components::note::Note;
-use crate::model::dataset::{Badge, Dataset, Group, Messenger, NetworkId};
-use crate::model::filter::visible_criteria;
+use crate::model::dataset::{Badge, Messenger, NetworkId};
+use crate::model::filter::Band;
 use crate::model::sort::Column;
 use crate::model::text;
 use std::rc::Rc;
@@ -56,13 +56,29 @@ impl CellRenderer for Column {
                 let total = ctx.data.criteria_in(group).count();
                 let met = ctx.data.met(m, group);
                 html! {
-                    <td class="mc-met" data-column={format!("{}-met", group.id())} data-met={met.to_string()}>
+                    <td class="mc-met" data-column={format!("{}-met", group.id())} data-met={met.to_string()}
+                        data-label={ctx.t(&text::met_label(group))}>
                         { ctx.fill("ui.met", &[("n", &ctx.number(met)), ("total", &ctx.number(total))]) }
                     </td>
                 }
             }
+            Column::Platforms => {
+                let names: Vec<String> = m
+                    .platforms()
+                    .into_iter()
+                    .map(|p| ctx.t(&text::platform_name(p)))
+                    .collect();
+                html! {
+                    <td class="mc-platforms-cell" data-column="platforms" data-label={ctx.t("ui.column.platforms")}>
+                        { names.join(", ") }
+                    </td>
+                }
+            }
+            Column::Folded(group) => html! {
+                <td class="mc-folded" data-group={group.id()}></td>
+            },
             Column::Network => html! {
-                <td class="mc-network-cell" data-column="network">
+                <td class="mc-network-cell" data-column="network" data-label={ctx.t("ui.column.network")}>
                     <ul class="mc-plain-list">
                         { for m.networks.iter().map(|&network| {
                             let on_network = cell.on_network.clone();
@@ -91,7 +107,7 @@ impl CellRenderer for Column {
                 let verdict = criterion.verdict(value);
                 html! {
                     <td data-criterion={criterion.id.clone()} data-value={value.id()} data-verdict={verdict.id()}
-                        class="mc-value">
+                        class="mc-value" data-label={ctx.t(&text::criterion_label(&criterion.id))}>
                         <button type="button" class={format!("mc-value-button mc-verdict--{}", verdict.id())}
                             aria-expanded={expanded.to_string()}
                             aria-controls={expanded.then(|| format!("mc-note-{}", m.id))}
@@ -111,21 +127,6 @@ impl CellRenderer for Column {
     }
 }
 
-/// The columns of the matrix, in display order: name, the two counts, the network, then
-/// every criterion (or only those in `only`).
-pub fn columns(data: &Dataset, only: Option<&[usize]>) -> Vec<Column> {
-    let mut columns = vec![
-        Column::Name,
-        Column::Met(Group::Minimum),
-        Column::Met(Group::BestCase),
-        Column::Network,
-    ];
-    let mut criteria = visible_criteria(data, only);
-    criteria.sort_by_key(|&i| Group::ALL.iter().position(|g| *g == data.criteria[i].group));
-    columns.extend(criteria.into_iter().map(Column::Criterion));
-    columns
-}
-
 /// Props of [`Row`]: indices and shared callbacks only, so an unchanged row compares equal.
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
@@ -133,8 +134,8 @@ pub struct RowProps {
     pub row: usize,
     /// The criterion whose note is open in this row.
     pub open: Option<usize>,
-    /// The matrix's columns, computed once by the matrix for all its rows.
-    pub columns: Rc<Vec<Column>>,
+    /// The matrix's columns and their bands, computed once by the matrix for all its rows.
+    pub columns: Rc<Vec<(Column, Band)>>,
     /// The row's `aria-rowindex`, when the list is windowed and not every row is in the DOM.
     #[prop_or_default]
     pub row_index: Option<usize>,
@@ -165,7 +166,7 @@ pub fn Row(props: &RowProps) -> Html {
     html! {
         <>
             <tr data-messenger={messenger.id.clone()} aria-rowindex={props.row_index.map(|i| i.to_string())}>
-                { for columns.iter().map(|c| c.render_cell(&cell)) }
+                { for columns.iter().map(|(c, _)| c.render_cell(&cell)) }
             </tr>
             if let Some(criterion) = props.open {
                 <tr class="mc-note-row" data-note-for={messenger.id.clone()}>

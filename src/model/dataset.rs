@@ -343,6 +343,7 @@ pub struct Criterion {
 struct CriteriaFile {
     edition: String,
     groups: Vec<Group>,
+    everyday: Vec<String>,
     criteria: Vec<Criterion>,
 }
 
@@ -620,6 +621,8 @@ pub struct Dataset {
     /// The edition whose lists `criteria` groups follow.
     pub criteria_edition: String,
     pub groups: Vec<Group>,
+    /// The columns most readers ask about, shown first: criterion ids and `platforms`.
+    pub everyday: Vec<String>,
     pub criteria: Vec<Criterion>,
     pub networks: Vec<Network>,
     pub editions: Vec<Edition>,
@@ -694,6 +697,7 @@ impl Dataset {
         let CriteriaFile {
             edition: criteria_edition,
             groups,
+            everyday,
             criteria,
         } = parse(criteria)?;
         let NetworksFile { networks } = parse(networks)?;
@@ -709,6 +713,7 @@ impl Dataset {
         Ok(Dataset {
             criteria_edition,
             groups,
+            everyday,
             criteria,
             networks,
             editions,

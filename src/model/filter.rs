@@ -1,6 +1,7 @@
 //! Which rows and columns a view shows, and what a comparison puts first.
 
 use crate::model::dataset::{Dataset, Group, Messenger, NetworkId, Platform, Value};
+use crate::model::sort::{Column, PLATFORMS_COLUMN};
 
 /// A yes/no filter people ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,6 +103,83 @@ pub fn visible_criteria(data: &Dataset, only: Option<&[usize]>) -> Vec<usize> {
     (0..data.criteria.len())
         .filter(|i| only.is_none_or(|cols| cols.contains(i)))
         .collect()
+}
+
+/// The band of headers a matrix column sits under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Band {
+    /// The messenger's name, under no band.
+    Name,
+    /// What most readers ask first (`everyday` in `data/criteria.json`).
+    Everyday,
+    /// The counts of requirements met, and the network.
+    Summary,
+    /// The rest of the criteria, in the guide's groups.
+    Group(Group),
+}
+
+impl Band {
+    /// The id used in `data-group` and the text key of the band's heading.
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Name => "name",
+            Band::Everyday => "everyday",
+            Band::Summary => "summary",
+            Band::Group(group) => group.id(),
+        }
+    }
+}
+
+/// The matrix's columns, in display order, each with its band: the name; the everyday
+/// columns a lay reader cares about (phone number, offline, platforms, calls); the counts and
+/// the network; then the other criteria in the guide's groups, a group in `folded` as one
+/// [`Column::Folded`]. With `only`, criteria outside it are left out (the computed columns
+/// stay).
+pub fn matrix_columns(
+    data: &Dataset,
+    only: Option<&[usize]>,
+    folded: &[Group],
+) -> Vec<(Column, Band)> {
+    let shown = visible_criteria(data, only);
+    let everyday: Vec<Column> = data
+        .everyday
+        .iter()
+        .filter_map(|id| {
+            if id == PLATFORMS_COLUMN {
+                return Some(Column::Platforms);
+            }
+            let i = data.criteria.iter().position(|c| &c.id == id)?;
+            shown.contains(&i).then_some(Column::Criterion(i))
+        })
+        .collect();
+    let mut columns = vec![(Column::Name, Band::Name)];
+    columns.extend(everyday.iter().map(|&c| (c, Band::Everyday)));
+    columns.extend(
+        [
+            Column::Met(Group::Minimum),
+            Column::Met(Group::BestCase),
+            Column::Network,
+        ]
+        .map(|c| (c, Band::Summary)),
+    );
+    for group in Group::ALL {
+        let in_group: Vec<Column> = shown
+            .iter()
+            .filter(|&&i| data.criteria[i].group == group)
+            .map(|&i| Column::Criterion(i))
+            .filter(|c| !everyday.contains(c))
+            .collect();
+        let band = Band::Group(group);
+        if in_group.is_empty() {
+            continue;
+        }
+        if folded.contains(&group) {
+            columns.push((Column::Folded(group), band));
+        } else {
+            columns.extend(in_group.into_iter().map(|c| (c, band)));
+        }
+    }
+    columns
 }
 
 /// The `criteria` for a side-by-side comparison of `messengers`: those where their values
@@ -309,6 +387,119 @@ mod tests {
         assert_eq!(
             compare_rows(&d, &[0, 4], &[oss, fs]),
             [(fs, true), (oss, false)]
+        );
+    }
+
+    /// Column ids in display order, as `sort=` names them, with each band's id.
+    fn column_ids(data: &Dataset, only: Option<&[usize]>) -> Vec<(String, &'static str)> {
+        matrix_columns(data, only, &[])
+            .into_iter()
+            .map(|(column, band)| {
+                let id = match column {
+                    Column::Name => "name".to_owned(),
+                    Column::Platforms => PLATFORMS_COLUMN.to_owned(),
+                    Column::Network => "network".to_owned(),
+                    Column::Met(group) => format!("{}-met", group.id()),
+                    Column::Criterion(i) => data.criteria[i].id.clone(),
+                    Column::Folded(group) => format!("folded-{}", group.id()),
+                };
+                (id, band.id())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn everyday_columns_come_first_then_the_counts_then_the_guide_groups() {
+        let data = data();
+        let columns = column_ids(&data, None);
+        let first: Vec<(&str, &str)> = columns[..9]
+            .iter()
+            .map(|(id, band)| (id.as_str(), *band))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                ("name", "name"),
+                ("phone-number-required", "everyday"),
+                ("local-mesh", "everyday"),
+                ("platforms", "everyday"),
+                ("e2ee-calls", "everyday"),
+                ("e2ee-group-calls", "everyday"),
+                ("minimum-met", "summary"),
+                ("best-case-met", "summary"),
+                ("network", "summary"),
+            ]
+        );
+        // Every criterion exactly once, the rest in their guide group, groups in order.
+        assert_eq!(columns.len(), 4 + 1 + data.criteria.len());
+        let rest: Vec<&str> = columns[9..].iter().map(|(_, band)| *band).collect();
+        let mut sorted = rest.clone();
+        sorted.sort_by_key(|band| {
+            ["minimum", "best-case", "more"]
+                .iter()
+                .position(|b| b == band)
+        });
+        assert_eq!(rest, sorted);
+        assert_eq!(rest.first(), Some(&"minimum"));
+        assert_eq!(rest.last(), Some(&"more"));
+        assert!(columns[9..]
+            .iter()
+            .all(|(id, _)| !data.everyday.contains(id)));
+    }
+
+    #[test]
+    fn a_folded_group_becomes_one_column_in_its_place() {
+        let data = data();
+        let columns = matrix_columns(&data, None, &[Group::Minimum, Group::More]);
+        let bands: Vec<&str> = columns.iter().map(|(_, band)| band.id()).collect();
+        let folded: Vec<Column> = columns
+            .iter()
+            .filter_map(|&(c, _)| matches!(c, Column::Folded(_)).then_some(c))
+            .collect();
+        assert_eq!(
+            folded,
+            [Column::Folded(Group::Minimum), Column::Folded(Group::More)]
+        );
+        let best_case = data
+            .criteria_in(Group::BestCase)
+            .filter(|c| !data.everyday.contains(&c.id))
+            .count();
+        assert_eq!(
+            bands.iter().filter(|b| **b == "best-case").count(),
+            best_case
+        );
+        assert_eq!(bands.iter().filter(|b| **b == "minimum").count(), 1);
+        assert_eq!(bands.iter().filter(|b| **b == "everyday").count(), 5);
+        // Everyday criteria never fold away with their guide group.
+        assert!(columns.iter().any(|(c, _)| *c
+            == Column::Criterion(
+                data.criteria
+                    .iter()
+                    .position(|c| c.id == "local-mesh")
+                    .unwrap()
+            )));
+    }
+
+    #[test]
+    fn chosen_columns_keep_the_computed_ones_and_their_places() {
+        let data = data();
+        let at = |id: &str| data.criteria.iter().position(|c| c.id == id).unwrap();
+        let only = [at("tor"), at("local-mesh")];
+        let ids: Vec<String> = column_ids(&data, Some(&only))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "name",
+                "local-mesh",
+                "platforms",
+                "minimum-met",
+                "best-case-met",
+                "network",
+                "tor"
+            ]
         );
     }
 }

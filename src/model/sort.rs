@@ -14,7 +14,14 @@ pub enum Column {
     Met(Group),
     /// The network architecture(s) a messenger uses.
     Network,
+    /// The platforms a messenger has a download for.
+    Platforms,
+    /// A folded group of criteria: one narrow column standing for all of them (not sortable).
+    Folded(Group),
 }
+
+/// The id of the platforms column in `data/criteria.json`'s `everyday` list and in `sort=`.
+pub const PLATFORMS_COLUMN: &str = "platforms";
 
 /// The active sort: a column and whether it has been reversed from its natural order.
 ///
@@ -122,6 +129,8 @@ pub fn sort_rows(
                 .iter()
                 .min()
                 .map_or(i64::MAX, |n| *n as i64),
+            Column::Platforms => -(messenger.platforms().len() as i64),
+            Column::Folded(_) => 0,
         }
     };
     let mut keyed: Vec<(i64, usize)> = rows.iter().map(|&m| (key(m), m)).collect();

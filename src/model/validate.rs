@@ -8,6 +8,7 @@ use crate::model::dataset::{
     Cell, Criterion, Dataset, Edition, Group, Messenger, NetworkId, Status, Value,
 };
 use crate::model::date::Date;
+use crate::model::sort::PLATFORMS_COLUMN;
 use crate::model::text::required_keys;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -215,6 +216,15 @@ fn criteria(at: &mut At, data: &Dataset) {
         "must list minimum, best-case and more, in that order",
     );
     at.ids("criteria", data.criteria.iter().map(|k| k.id.as_str()));
+    at.ids("everyday", data.everyday.iter().map(String::as_str));
+    for (i, id) in data.everyday.iter().enumerate() {
+        let known = id == PLATFORMS_COLUMN || data.criterion(id).is_some();
+        at.check(
+            known,
+            format!("everyday[{i}]"),
+            format!("`{id}` is neither a criterion nor `{PLATFORMS_COLUMN}`"),
+        );
+    }
     for group in Group::ALL {
         let has_one = data.criteria_in(group).next().is_some();
         at.check(
@@ -683,6 +693,14 @@ mod tests {
         expect(
             |d| d.criteria.retain(|c| c.group != Group::BestCase),
             "data/criteria.json: field `criteria`: group `best-case` has no criterion",
+        );
+        expect(
+            |d| d.everyday[1] = "offline".into(),
+            "data/criteria.json: field `everyday[1]`: `offline` is neither a criterion nor `platforms`",
+        );
+        expect(
+            |d| d.everyday[1] = d.everyday[0].clone(),
+            "data/criteria.json: field `everyday[1]`: duplicate id `phone-number-required`",
         );
         expect(
             |d| d.criteria[0].best = Value::Partial,

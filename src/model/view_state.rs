@@ -4,7 +4,7 @@
 use crate::model::dataset::{Dataset, Group, NetworkId, Platform};
 use crate::model::filter::{Filter, Need};
 use crate::model::locale::Locale;
-use crate::model::sort::{Column, Sort};
+use crate::model::sort::{Column, Sort, PLATFORMS_COLUMN};
 
 /// Which of the widget's pages is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -142,6 +142,8 @@ fn column_id(data: &Dataset, column: Column) -> Option<String> {
     Some(match column {
         Column::Name => "name".to_owned(),
         Column::Network => "network".to_owned(),
+        Column::Platforms => PLATFORMS_COLUMN.to_owned(),
+        Column::Folded(_) => return None,
         Column::Met(group) => format!("{}-met", group.id()),
         Column::Criterion(i) => data.criteria.get(i)?.id.clone(),
     })
@@ -151,6 +153,7 @@ fn column_from_id(data: &Dataset, id: &str) -> Option<Column> {
     match id {
         "name" => Some(Column::Name),
         "network" => Some(Column::Network),
+        PLATFORMS_COLUMN => Some(Column::Platforms),
         "minimum-met" => Some(Column::Met(Group::Minimum)),
         "best-case-met" => Some(Column::Met(Group::BestCase)),
         _ => data
@@ -524,6 +527,7 @@ mod tests {
         let column = prop_oneof![
             Just(Column::Name),
             Just(Column::Network),
+            Just(Column::Platforms),
             Just(Column::Met(Group::Minimum)),
             Just(Column::Met(Group::BestCase)),
             (0..nc).prop_map(Column::Criterion),
