@@ -9,8 +9,8 @@
   if (!script) return;
   const widget = new URL('index.html', script.src);
   // The view parameters a host may set, as data-* attributes (see the README).
-  const PARAMS = ['view', 'sort', 'filter', 'platform', 'network', 'compare', 'show', 'cols',
-    'detail', 'note', 'lang', 'theme', 'bg'];
+  const PARAMS = ['view', 'needs', 'sort', 'filter', 'platform', 'network', 'compare', 'show',
+    'cols', 'detail', 'note', 'lang', 'theme', 'bg'];
   const MIN_HEIGHT = 120;
   const MAX_HEIGHT = 20000;
   const frames = new Set();

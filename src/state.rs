@@ -1,7 +1,7 @@
 //! The app's one state and the actions that change it: pure, tested natively.
 //! Components dispatch [`Action`]s; [`AppState::apply`] decides what they mean.
 
-use crate::model::dataset::{NetworkId, Platform};
+use crate::model::dataset::{NeedIndex, NetworkId, Platform};
 use crate::model::filter::Need;
 use crate::model::locale::Locale;
 use crate::model::sort::{Column, Sort};
@@ -19,7 +19,7 @@ pub struct AppState {
 }
 
 /// Something the reader did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Activate a column header.
     SortBy(Column),
@@ -49,6 +49,13 @@ pub enum Action {
     ToggleCompare(usize),
     /// Hide the notice about ignored link parameters.
     DismissNotice,
+    /// Select a chooser need, or deselect it when it is selected.
+    ToggleNeed(NeedIndex),
+    /// Select exactly a preset's needs (from [`crate::model::dataset::Chooser::preset_needs`]),
+    /// replacing those selected.
+    ApplyPreset(Vec<NeedIndex>),
+    /// Deselect every chooser need.
+    ClearNeeds,
 }
 
 impl AppState {
@@ -100,6 +107,20 @@ impl AppState {
                 }
             }
             Action::DismissNotice => next.ignored.clear(),
+            Action::ToggleNeed(need) => {
+                if let Some(at) = view.needs.iter().position(|&n| n == need) {
+                    view.needs.remove(at);
+                } else {
+                    view.needs.push(need);
+                    view.needs.sort_unstable();
+                }
+            }
+            Action::ApplyPreset(mut needs) => {
+                needs.sort_unstable();
+                needs.dedup();
+                view.needs = needs;
+            }
+            Action::ClearNeeds => view.needs.clear(),
         }
         next
     }
@@ -111,7 +132,9 @@ mod tests {
     use crate::model::dataset::Group;
 
     fn apply_all(actions: &[Action]) -> AppState {
-        actions.iter().fold(AppState::default(), |s, a| s.apply(*a))
+        actions
+            .iter()
+            .fold(AppState::default(), |s, a| s.apply(a.clone()))
     }
 
     #[test]
@@ -231,5 +254,31 @@ mod tests {
         assert_eq!(s.view.detail, Some(2));
         assert_eq!(s.apply(Action::CloseDetail).view.detail, None);
         assert!(s.apply(Action::DismissNotice).ignored.is_empty());
+    }
+
+    #[test]
+    fn needs_toggle_in_chooser_order() {
+        let s = apply_all(&[
+            Action::ToggleNeed(NeedIndex(4)),
+            Action::ToggleNeed(NeedIndex(0)),
+            Action::ToggleNeed(NeedIndex(2)),
+        ]);
+        assert_eq!(s.view.needs, [NeedIndex(0), NeedIndex(2), NeedIndex(4)]);
+        assert_eq!(
+            s.apply(Action::ToggleNeed(NeedIndex(2))).view.needs,
+            [NeedIndex(0), NeedIndex(4)]
+        );
+    }
+
+    #[test]
+    fn a_preset_replaces_the_needs_and_clearing_empties_them() {
+        let s = apply_all(&[
+            Action::ToggleNeed(NeedIndex(1)),
+            Action::ApplyPreset(vec![NeedIndex(5), NeedIndex(0), NeedIndex(5)]),
+        ]);
+        assert_eq!(s.view.needs, [NeedIndex(0), NeedIndex(5)]);
+        let cleared = s.apply(Action::ClearNeeds);
+        assert!(cleared.view.needs.is_empty());
+        assert_eq!(cleared.view.page, s.view.page);
     }
 }

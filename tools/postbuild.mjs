@@ -37,7 +37,8 @@ const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender
   stdio: ['ignore', 'pipe', 'inherit'],
   maxBuffer: 256 * 1024 * 1024,
 }).toString('utf8');
-if (!prerendered.includes('data-messenger=')) fail('the prerendered view has no matrix row');
+// The default view is the chooser (the matrix only when embedded).
+if (!prerendered.includes('data-view="choose"')) fail('the prerendered view is not the chooser');
 index = index.replace(ROOT, () => `<div id="messenger-compare" data-prerendered="en">${prerendered}</div>`);
 const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loader) fail('no inline loader script found in index.html');

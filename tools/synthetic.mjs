@@ -65,6 +65,7 @@ export async function writeSynthetic(n, dir) {
   await writeFile(join(dir, 'messengers.json'), JSON.stringify({ messengers }));
   await copyFile(join(real, 'editions.json'), join(dir, 'editions.json'));
   await copyFile(join(real, 'networks.json'), join(dir, 'networks.json'));
+  await copyFile(join(real, 'chooser.json'), join(dir, 'chooser.json'));
   return { dir, criteria: criteria.criteria, messengers };
 }
 

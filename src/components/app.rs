@@ -304,6 +304,9 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="mc-main">
                     {
                         match view.page {
+                            // The chooser's components come next; until then its page is
+                            // an empty landmark, so nothing else stands in for it.
+                            Page::Choose => html! { <section data-view="choose"></section> },
                             Page::Matrix => html! {
                                 <Matrix
                                     sort={view.sort}

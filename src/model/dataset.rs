@@ -37,6 +37,12 @@ pub const MESSENGERS_FILE: DataFile = DataFile {
     text: include_str!(concat!(env!("MC_DATA_DIR"), "/messengers.json")),
 };
 
+/// See [`CRITERIA_FILE`].
+pub const CHOOSER_FILE: DataFile = DataFile {
+    path: "data/chooser.json",
+    text: include_str!(concat!(env!("MC_DATA_DIR"), "/chooser.json")),
+};
+
 /// A value of one messenger against one criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -70,6 +76,11 @@ impl Value {
             Value::Unknown => "unknown",
             Value::NotApplicable => "not-applicable",
         }
+    }
+
+    /// Parses an id as written by [`Value::id`].
+    pub fn from_id(id: &str) -> Option<Value> {
+        Value::ALL.into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -615,6 +626,82 @@ impl Messenger {
     }
 }
 
+/// One condition of a chooser need: a criterion, and the values of it that meet the need or
+/// partly meet it. Values stay as written so that validation can name a misspelt one.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// A criterion id from `data/criteria.json`.
+    pub criterion: String,
+    /// Value ids that meet the requirement.
+    pub met: Vec<String>,
+    /// Value ids that partly meet it.
+    pub partly: Vec<String>,
+}
+
+/// Something a reader can say matters to them in the chooser ("I can't give a phone
+/// number"), as requirements on criteria that must all hold.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChooserNeed {
+    /// Stable id: URL state (`needs=`) and text keys `choose.need.<id>.*`.
+    pub id: String,
+    pub requires: Vec<Requirement>,
+}
+
+/// A named set of needs the chooser offers in one tap ("family").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    /// Stable id: text key `choose.preset.<id>.label`.
+    pub id: String,
+    /// Need ids.
+    pub needs: Vec<String>,
+}
+
+/// The position of a need in [`Chooser::needs`]: the chooser's order, which URLs and answers
+/// follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NeedIndex(pub usize);
+
+/// The chooser's needs and presets, from `data/chooser.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chooser {
+    /// In the order the chooser asks them.
+    pub needs: Vec<ChooserNeed>,
+    pub presets: Vec<Preset>,
+}
+
+impl Chooser {
+    /// Every need's index, in chooser order.
+    pub fn indices(&self) -> impl Iterator<Item = NeedIndex> {
+        (0..self.needs.len()).map(NeedIndex)
+    }
+
+    /// The need at `index`, if there is one.
+    pub fn need(&self, index: NeedIndex) -> Option<&ChooserNeed> {
+        self.needs.get(index.0)
+    }
+
+    /// Looks up a need by id.
+    pub fn need_index(&self, id: &str) -> Option<NeedIndex> {
+        self.needs.iter().position(|n| n.id == id).map(NeedIndex)
+    }
+
+    /// The needs a preset selects, in chooser order; ids that name no need are left out.
+    pub fn preset_needs(&self, preset: &Preset) -> Vec<NeedIndex> {
+        let mut needs: Vec<NeedIndex> = preset
+            .needs
+            .iter()
+            .filter_map(|id| self.need_index(id))
+            .collect();
+        needs.sort_unstable();
+        needs.dedup();
+        needs
+    }
+}
+
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
@@ -628,6 +715,8 @@ pub struct Dataset {
     pub editions: Vec<Edition>,
     pub social_networks_page: SocialNetworksPage,
     pub messengers: Vec<Messenger>,
+    /// The chooser's needs and presets.
+    pub chooser: Chooser,
 }
 
 /// A dataset file that could not be read, with the file and, where known, the messenger named.
@@ -686,13 +775,14 @@ fn parse_messenger(file: &'static str, raw: serde_json::Value) -> Result<Messeng
 }
 
 impl Dataset {
-    /// Parses the four dataset files. Shape errors only: [`crate::model::validate`] checks
+    /// Parses the five dataset files. Shape errors only: [`crate::model::validate`] checks
     /// the rules that span files.
     pub fn parse(
         criteria: DataFile,
         networks: DataFile,
         editions: DataFile,
         messengers: DataFile,
+        chooser: DataFile,
     ) -> Result<Dataset, LoadError> {
         let CriteriaFile {
             edition: criteria_edition,
@@ -710,6 +800,7 @@ impl Dataset {
             .into_iter()
             .map(|m| parse_messenger(messengers.path, m))
             .collect::<Result<Vec<_>, _>>()?;
+        let chooser = parse(chooser)?;
         Ok(Dataset {
             criteria_edition,
             groups,
@@ -719,12 +810,19 @@ impl Dataset {
             editions,
             social_networks_page,
             messengers,
+            chooser,
         })
     }
 
     /// The dataset embedded in this build.
     pub fn embedded() -> Result<Dataset, LoadError> {
-        Dataset::parse(CRITERIA_FILE, NETWORKS_FILE, EDITIONS_FILE, MESSENGERS_FILE)
+        Dataset::parse(
+            CRITERIA_FILE,
+            NETWORKS_FILE,
+            EDITIONS_FILE,
+            MESSENGERS_FILE,
+            CHOOSER_FILE,
+        )
     }
 
     /// The criteria of one group, in file order.

@@ -3,6 +3,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+pub mod choose;
 pub mod dataset;
 pub mod date;
 pub mod export;

@@ -3,6 +3,7 @@
 //! Components and validation both build keys here, so a key the interface asks for is a key
 //! the tests check.
 
+use crate::model::choose::Outcome;
 use crate::model::dataset::{
     Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value, Verdict,
 };
@@ -85,6 +86,22 @@ pub fn messenger_network(id: &str) -> String {
 /// `messenger.<id>.caveat.<caveat>`.
 pub fn messenger_caveat(id: &str, caveat: &str) -> String {
     format!("messenger.{id}.caveat.{caveat}")
+}
+/// `messenger.<id>.tradeoff`: in the chooser, what choosing it costs, in one plain line.
+pub fn messenger_tradeoff(id: &str) -> String {
+    format!("messenger.{id}.tradeoff")
+}
+/// `choose.need.<id>.label`: the chooser's question for a need.
+pub fn choose_need_label(need: &str) -> String {
+    format!("choose.need.{need}.label")
+}
+/// `choose.need.<id>.<outcome>`: a short phrase for an answer's reason line.
+pub fn choose_need_outcome(need: &str, outcome: Outcome) -> String {
+    format!("choose.need.{need}.{}", outcome.id())
+}
+/// `choose.preset.<id>.label`.
+pub fn choose_preset_label(preset: &str) -> String {
+    format!("choose.preset.{preset}.label")
 }
 /// `messenger.<id>.audit.<audit>`.
 pub fn messenger_audit(id: &str, audit: &str) -> String {
@@ -202,9 +219,23 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
     for platform in Platform::ALL {
         need("data/messengers.json", None, platform_name(platform));
     }
+    for n in &data.chooser.needs {
+        need("data/chooser.json", None, choose_need_label(&n.id));
+        for outcome in Outcome::ALL {
+            need(
+                "data/chooser.json",
+                None,
+                choose_need_outcome(&n.id, outcome),
+            );
+        }
+    }
+    for p in &data.chooser.presets {
+        need("data/chooser.json", None, choose_preset_label(&p.id));
+    }
     for m in &data.messengers {
         let who = Some(m.id.as_str());
         need("data/messengers.json", who, messenger_description(&m.id));
+        need("data/messengers.json", who, messenger_tradeoff(&m.id));
         need("data/messengers.json", who, messenger_network(&m.id));
         for caveat in &m.caveats {
             need("data/messengers.json", who, messenger_caveat(&m.id, caveat));

@@ -5,7 +5,7 @@
 //! dataset; each rule is one `check` line, and each has a test that breaks exactly it.
 
 use crate::model::dataset::{
-    Cell, Criterion, Dataset, Edition, Group, Messenger, NetworkId, Status, Value,
+    Cell, Criterion, Dataset, Edition, Group, Messenger, NetworkId, Requirement, Status, Value,
 };
 use crate::model::date::Date;
 use crate::model::sort::PLATFORMS_COLUMN;
@@ -13,13 +13,22 @@ use crate::model::text::required_keys;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+/// The dataset item an error is about, named in its message as `<kind> `<id>``.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// `messenger`, `need` or `preset`.
+    pub kind: &'static str,
+    /// The item's id as written in the file.
+    pub id: String,
+}
+
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
     /// The file to fix, e.g. `data/messengers.json`.
     pub file: &'static str,
-    /// The messenger concerned, if any.
-    pub messenger: Option<String>,
+    /// The messenger, need or preset concerned, if any.
+    pub item: Option<Item>,
     /// The field, as a path such as `values.tor.sources[0].url`.
     pub field: String,
     /// What is wrong.
@@ -29,8 +38,8 @@ pub struct ValidationError {
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.file)?;
-        if let Some(m) = &self.messenger {
-            write!(f, "messenger `{m}`, ")?;
+        if let Some(item) = &self.item {
+            write!(f, "{} `{}`, ", item.kind, item.id)?;
         }
         write!(f, "field `{}`: {}", self.field, self.problem)
     }
@@ -93,11 +102,11 @@ fn cited_edition<'a>(data: &'a Dataset, url: &str) -> Option<&'a Edition> {
         .flatten()
 }
 
-/// Collects errors for one file and, optionally, one messenger.
+/// Collects errors for one file and, optionally, one item of it.
 struct At {
     errors: Vec<ValidationError>,
     file: &'static str,
-    messenger: Option<String>,
+    item: Option<Item>,
     today: Date,
 }
 
@@ -107,7 +116,7 @@ impl At {
         if !ok {
             self.errors.push(ValidationError {
                 file: self.file,
-                messenger: self.messenger.clone(),
+                item: self.item.clone(),
                 field: field.into(),
                 problem: problem.into(),
             });
@@ -161,6 +170,15 @@ const CRITERIA: &str = "data/criteria.json";
 const NETWORKS: &str = "data/networks.json";
 const EDITIONS: &str = "data/editions.json";
 const MESSENGERS: &str = "data/messengers.json";
+const CHOOSER: &str = "data/chooser.json";
+
+/// The item named `id` of one kind, for an error message.
+fn item(kind: &'static str, id: &str) -> Option<Item> {
+    Some(Item {
+        kind,
+        id: id.to_owned(),
+    })
+}
 
 /// Checks the dataset against every rule, and that each text it needs has English text in
 /// `english` (the file `english_file`). Returns all errors found, not just the first.
@@ -171,10 +189,10 @@ pub fn validate(
     today: Date,
 ) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let at = |file, messenger: Option<&str>| At {
+    let at = |file, item: Option<Item>| At {
         errors: Vec::new(),
         file,
-        messenger: messenger.map(str::to_owned),
+        item,
         today,
     };
     let mut parts = vec![at(CRITERIA, None), at(NETWORKS, None), at(EDITIONS, None)];
@@ -185,7 +203,7 @@ pub fn validate(
     messengers(&mut all, data);
     parts.push(all);
     for m in &data.messengers {
-        let mut one = at(MESSENGERS, Some(&m.id));
+        let mut one = at(MESSENGERS, item("messenger", &m.id));
         messenger(&mut one, data, m);
         for criterion in &data.criteria {
             let field = format!("values.{}", criterion.id);
@@ -200,6 +218,9 @@ pub fn validate(
         }
         parts.push(one);
     }
+    let mut choices = at(CHOOSER, None);
+    chooser(&mut choices, data);
+    parts.push(choices);
     let mut english_texts = at(english_file, None);
     texts(&mut english_texts, data, english);
     parts.push(english_texts);
@@ -530,10 +551,69 @@ fn cell(at: &mut At, data: &Dataset, field: &str, c: &Cell) {
     }
 }
 
+fn chooser(at: &mut At, data: &Dataset) {
+    let chooser = &data.chooser;
+    at.check(!chooser.needs.is_empty(), "needs", "lists no need");
+    at.ids("needs", chooser.needs.iter().map(|n| n.id.as_str()));
+    at.ids("presets", chooser.presets.iter().map(|p| p.id.as_str()));
+    for need in &chooser.needs {
+        at.item = item("need", &need.id);
+        at.check(
+            !need.requires.is_empty(),
+            "requires",
+            "lists no requirement",
+        );
+        for (i, r) in need.requires.iter().enumerate() {
+            requirement(at, data, &format!("requires[{i}]"), r);
+        }
+    }
+    for preset in &chooser.presets {
+        at.item = item("preset", &preset.id);
+        at.check(!preset.needs.is_empty(), "needs", "lists no need");
+        for (i, id) in preset.needs.iter().enumerate() {
+            at.check(
+                chooser.need_index(id).is_some(),
+                format!("needs[{i}]"),
+                format!("`{id}` is not a need in {CHOOSER}"),
+            );
+        }
+    }
+    at.item = None;
+}
+
+fn requirement(at: &mut At, data: &Dataset, field: &str, r: &Requirement) {
+    at.check(
+        data.criterion(&r.criterion).is_some(),
+        format!("{field}.criterion"),
+        format!("`{}` is not a criterion in {CRITERIA}", r.criterion),
+    );
+    at.check(
+        !r.met.is_empty(),
+        format!("{field}.met"),
+        "lists no value: a requirement nothing meets decides nothing",
+    );
+    for (list, values) in [("met", &r.met), ("partly", &r.partly)] {
+        for (j, v) in values.iter().enumerate() {
+            at.check(
+                Value::from_id(v).is_some(),
+                format!("{field}.{list}[{j}]"),
+                format!("`{v}` is not a value id"),
+            );
+        }
+    }
+    for (j, v) in r.partly.iter().enumerate() {
+        at.check(
+            !r.met.contains(v),
+            format!("{field}.partly[{j}]"),
+            format!("`{v}` is also in `met`"),
+        );
+    }
+}
+
 fn texts(at: &mut At, data: &Dataset, english: &HashMap<String, String>) {
     for need in required_keys(data) {
         let present = english.get(&need.key).is_some_and(|t| !t.trim().is_empty());
-        at.messenger = need.messenger.clone();
+        at.item = need.messenger.as_deref().and_then(|m| item("messenger", m));
         at.check(
             present,
             need.key.clone(),
@@ -547,7 +627,8 @@ mod tests {
     use super::*;
     use crate::model::check::today;
     use crate::model::dataset::{
-        Badge, DataFile, Messenger, CRITERIA_FILE, EDITIONS_FILE, MESSENGERS_FILE, NETWORKS_FILE,
+        Badge, ChooserNeed, DataFile, Messenger, Preset, CHOOSER_FILE, CRITERIA_FILE,
+        EDITIONS_FILE, MESSENGERS_FILE, NETWORKS_FILE,
     };
     use crate::model::locale::{Catalog, ENGLISH_FILE};
 
@@ -1001,6 +1082,71 @@ mod tests {
     }
 
     #[test]
+    fn chooser_rules() {
+        const C: &str = "data/chooser.json: field";
+        const OFFLINE: &str = "data/chooser.json: need `offline`, field";
+        const FAMILY: &str = "data/chooser.json: preset `family`, field";
+        fn need<'a>(d: &'a mut Dataset, id: &str) -> &'a mut ChooserNeed {
+            d.chooser.needs.iter_mut().find(|n| n.id == id).unwrap()
+        }
+        fn preset<'a>(d: &'a mut Dataset, id: &str) -> &'a mut Preset {
+            d.chooser.presets.iter_mut().find(|p| p.id == id).unwrap()
+        }
+        expect(
+            |d| d.chooser.needs.clear(),
+            &format!("{C} `needs`: lists no need"),
+        );
+        expect(
+            |d| d.chooser.needs[1].id = "no-phone".into(),
+            &format!("{C} `needs[1]`: duplicate id `no-phone`"),
+        );
+        expect(
+            |d| d.chooser.needs[1].id = "Offline".into(),
+            &format!("{C} `needs[1]`: `Offline` is not a kebab-case id"),
+        );
+        expect(
+            |d| d.chooser.presets[1].id = "family".into(),
+            &format!("{C} `presets[1]`: duplicate id `family`"),
+        );
+        expect(
+            |d| d.chooser.presets[0].id = "my family".into(),
+            &format!("{C} `presets[0]`: `my family` is not a kebab-case id"),
+        );
+        expect(
+            |d| need(d, "offline").requires.clear(),
+            &format!("{OFFLINE} `requires`: lists no requirement"),
+        );
+        expect(
+            |d| need(d, "offline").requires[0].criterion = "mesh".into(),
+            &format!("{OFFLINE} `requires[0].criterion`: `mesh` is not a criterion in data/criteria.json"),
+        );
+        expect(
+            |d| need(d, "offline").requires[0].met.clear(),
+            &format!("{OFFLINE} `requires[0].met`: lists no value: a requirement nothing meets decides nothing"),
+        );
+        expect(
+            |d| need(d, "offline").requires[0].met[0] = "true".into(),
+            &format!("{OFFLINE} `requires[0].met[0]`: `true` is not a value id"),
+        );
+        expect(
+            |d| need(d, "offline").requires[0].partly.push("maybe".into()),
+            &format!("{OFFLINE} `requires[0].partly[1]`: `maybe` is not a value id"),
+        );
+        expect(
+            |d| need(d, "offline").requires[0].partly.push("yes".into()),
+            &format!("{OFFLINE} `requires[0].partly[1]`: `yes` is also in `met`"),
+        );
+        expect(
+            |d| preset(d, "family").needs.clear(),
+            &format!("{FAMILY} `needs`: lists no need"),
+        );
+        expect(
+            |d| preset(d, "family").needs.push("pets".into()),
+            &format!("{FAMILY} `needs[2]`: `pets` is not a need in data/chooser.json"),
+        );
+    }
+
+    #[test]
     fn text_without_english_is_named() {
         let data = Dataset::embedded().unwrap();
         let mut en = english();
@@ -1016,14 +1162,41 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_chooser_file_is_named() {
+        let broken = DataFile {
+            path: "data/chooser.json",
+            text: r#"{"needs": [{"id": "offline"}], "presets": []}"#,
+        };
+        let err = Dataset::parse(
+            CRITERIA_FILE,
+            NETWORKS_FILE,
+            EDITIONS_FILE,
+            MESSENGERS_FILE,
+            broken,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("data/chooser.json: missing field `requires`"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn broken_files_name_the_file_and_messenger() {
         let broken = DataFile {
             path: "data/messengers.json",
             text: r#"{"messengers": [{"id": "signal", "values": {"tor": {"value": "maybe", "sources": [], "checked": "2026-01-01"}}}]}"#,
         };
-        let err = Dataset::parse(CRITERIA_FILE, NETWORKS_FILE, EDITIONS_FILE, broken)
-            .unwrap_err()
-            .to_string();
+        let err = Dataset::parse(
+            CRITERIA_FILE,
+            NETWORKS_FILE,
+            EDITIONS_FILE,
+            broken,
+            CHOOSER_FILE,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.starts_with("data/messengers.json: messenger `signal`: field `values.tor`:"),
             "{err}"
@@ -1032,9 +1205,15 @@ mod tests {
             path: "data/criteria.json",
             text: "{\"groups\": [",
         };
-        let err = Dataset::parse(truncated, NETWORKS_FILE, EDITIONS_FILE, MESSENGERS_FILE)
-            .unwrap_err()
-            .to_string();
+        let err = Dataset::parse(
+            truncated,
+            NETWORKS_FILE,
+            EDITIONS_FILE,
+            MESSENGERS_FILE,
+            CHOOSER_FILE,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("data/criteria.json: "), "{err}");
     }
 }

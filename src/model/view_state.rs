@@ -1,7 +1,7 @@
 //! The whole view as one value, and its query string: every view is a link that can be
 //! shared. Parsing never fails: what it cannot use it reports, and the rest still applies.
 
-use crate::model::dataset::{Dataset, Group, NetworkId, Platform};
+use crate::model::dataset::{Dataset, Group, NeedIndex, NetworkId, Platform};
 use crate::model::filter::{Filter, Need};
 use crate::model::locale::Locale;
 use crate::model::sort::{Column, Sort, PLATFORMS_COLUMN};
@@ -9,8 +9,11 @@ use crate::model::sort::{Column, Sort, PLATFORMS_COLUMN};
 /// Which of the widget's pages is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Page {
-    /// The feature matrix.
+    /// "Which messenger fits me": needs in, every messenger ranked. The standalone page's
+    /// default.
     #[default]
+    Choose,
+    /// The feature matrix; the default when embedded.
     Matrix,
     /// "How messengers connect": the network architectures.
     Networks,
@@ -19,11 +22,22 @@ pub enum Page {
 }
 
 impl Page {
-    const ALL: [Page; 3] = [Page::Matrix, Page::Networks, Page::Compare];
+    const ALL: [Page; 4] = [Page::Choose, Page::Matrix, Page::Networks, Page::Compare];
+
+    /// The page a link without `view=` opens: the chooser on the standalone page, the matrix
+    /// when embedded (a host page that wants the chooser asks for `view=choose`).
+    pub fn default_for(embed: bool) -> Page {
+        if embed {
+            Page::Matrix
+        } else {
+            Page::Choose
+        }
+    }
 
     /// The id used in `view=`.
     pub fn id(self) -> &'static str {
         match self {
+            Page::Choose => "choose",
             Page::Matrix => "matrix",
             Page::Networks => "networks",
             Page::Compare => "compare",
@@ -67,6 +81,8 @@ pub const MAX_COMPARED: usize = 3;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     pub page: Page,
+    /// The chooser's selected needs (`needs=`), in chooser order, each once.
+    pub needs: Vec<NeedIndex>,
     pub sort: Option<Sort>,
     pub filter: Filter,
     /// The value cell whose note is open: (messenger, criterion) indices.
@@ -206,6 +222,8 @@ fn shown(name: &str, value: &str) -> String {
 /// names, malformed values and repeats are ignored and listed; everything else applies.
 pub fn parse(query: &str, data: &Dataset) -> Parsed {
     let mut state = ViewState::default();
+    // Resolved after the loop: the default page depends on `embed`, wherever it comes.
+    let mut page = None;
     let mut lang = None;
     let mut ignored = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -222,8 +240,20 @@ pub fn parse(query: &str, data: &Dataset) -> Parsed {
             "view" => Page::ALL
                 .into_iter()
                 .find(|p| p.id() == value)
-                .map(|p| state.page = p)
+                .map(|p| page = Some(p))
                 .is_some(),
+            "needs" => {
+                for id in value.split(',') {
+                    match data.chooser.need_index(id) {
+                        Some(need) if !state.needs.contains(&need) => state.needs.push(need),
+                        Some(_) => {}
+                        None => ignored.push(shown(&name, id)),
+                    }
+                }
+                state.needs.sort_unstable();
+                // Each unknown id is named on its own above; the known ones still apply.
+                true
+            }
             "sort" => {
                 let (reversed, id) = match value.strip_prefix('-') {
                     Some(id) => (true, id),
@@ -292,6 +322,7 @@ pub fn parse(query: &str, data: &Dataset) -> Parsed {
     if let Some(locale) = lang {
         state.locale = locale;
     }
+    state.page = page.unwrap_or(Page::default_for(state.embed));
     Parsed {
         state,
         lang,
@@ -311,8 +342,13 @@ pub fn pairs(state: &ViewState, data: &Dataset) -> Vec<(&'static str, String)> {
     let messenger = |i: usize| data.messengers.get(i).map(|m| m.id.clone());
     let criterion = |i: usize| data.criteria.get(i).map(|c| c.id.clone());
     let mut out = Vec::new();
-    if state.page != Page::Matrix {
+    if state.page != Page::default_for(state.embed) {
         out.push(("view", state.page.id().to_owned()));
+    }
+    if !state.needs.is_empty() {
+        let need = |n: &NeedIndex| data.chooser.need(*n).map(|n| n.id.as_str());
+        let ids: Vec<&str> = state.needs.iter().filter_map(need).collect();
+        out.push(("needs", ids.join(",")));
     }
     if let Some(sort) = state.sort {
         if let Some(id) = column_id(data, sort.column) {
@@ -387,7 +423,12 @@ fn escape_attr(value: &str) -> String {
 /// The HTML a site owner pastes to embed this view: a placeholder `<div>` whose `data-*`
 /// attributes carry the view, and the host script from `script_url`.
 pub fn embed_snippet(state: &ViewState, data: &Dataset, script_url: &str) -> String {
-    let attrs: String = pairs(state, data)
+    // The iframe always gets `embed=1`, so `view` is written against the embedded default.
+    let embedded = ViewState {
+        embed: true,
+        ..state.clone()
+    };
+    let attrs: String = pairs(&embedded, data)
         .into_iter()
         .filter(|(name, _)| *name != "embed")
         .map(|(name, value)| format!(" data-{name}=\"{}\"", escape_attr(&value)))
@@ -514,6 +555,77 @@ mod tests {
             .contains("x&quot;&gt;&lt;script&gt;"));
     }
 
+    fn need(id: &str) -> NeedIndex {
+        data().chooser.need_index(id).unwrap()
+    }
+
+    #[test]
+    fn needs_are_read_in_chooser_order_and_unknown_ones_named() {
+        let parsed = parse(
+            "view=choose&needs=strongest,bogus,no-phone,strongest,x",
+            data(),
+        );
+        assert_eq!(parsed.state.page, Page::Choose);
+        assert_eq!(parsed.state.needs, [need("no-phone"), need("strongest")]);
+        assert_eq!(parsed.ignored, ["needs=bogus", "needs=x"]);
+        assert_eq!(
+            write(&parsed.state, data()),
+            "?needs=no-phone,strongest&lang=en"
+        );
+        let empty = parse("needs=", data());
+        assert!(empty.state.needs.is_empty());
+        assert_eq!(empty.ignored, ["needs="]);
+    }
+
+    #[test]
+    fn the_default_page_is_the_chooser_unless_embedded() {
+        assert_eq!(parse("", data()).state.page, Page::Choose);
+        assert_eq!(parse("embed=1", data()).state.page, Page::Matrix);
+        assert_eq!(parse("embed=0", data()).state.page, Page::Choose);
+        // `view` may come before or after `embed`.
+        assert_eq!(
+            parse("view=choose&embed=1", data()).state.page,
+            Page::Choose
+        );
+        assert_eq!(
+            parse("embed=1&view=choose", data()).state.page,
+            Page::Choose
+        );
+        let view = |page, embed| {
+            write(
+                &ViewState {
+                    page,
+                    embed,
+                    ..ViewState::default()
+                },
+                data(),
+            )
+        };
+        assert_eq!(view(Page::Choose, false), "?lang=en");
+        assert_eq!(view(Page::Matrix, false), "?view=matrix&lang=en");
+        assert_eq!(view(Page::Matrix, true), "?lang=en&embed=1");
+        assert_eq!(view(Page::Choose, true), "?view=choose&lang=en&embed=1");
+    }
+
+    #[test]
+    fn the_snippet_names_the_view_as_the_iframe_reads_it() {
+        let snippet = |query: &str| {
+            embed_snippet(&parse(query, data()).state, data(), "embed.js")
+                .lines()
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(
+            snippet("needs=offline"),
+            "<div data-messenger-compare data-view=\"choose\" data-needs=\"offline\" data-lang=\"en\"></div>"
+        );
+        assert_eq!(
+            snippet("view=matrix"),
+            "<div data-messenger-compare data-lang=\"en\"></div>"
+        );
+    }
+
     fn subset(len: usize) -> impl Strategy<Value = Option<Vec<usize>>> {
         proptest::option::of(proptest::sample::subsequence(
             (0..len).collect::<Vec<_>>(),
@@ -549,9 +661,11 @@ mod tests {
         let compare = proptest::sample::subsequence((0..nm).collect::<Vec<_>>(), 0..=MAX_COMPARED)
             .prop_shuffle();
         let locales: Vec<Locale> = Locale::all().collect();
+        let chooser: Vec<NeedIndex> = d.chooser.indices().collect();
+        let needs = proptest::sample::subsequence(chooser.clone(), 0..=chooser.len());
         (
             (
-                proptest::sample::select(Page::ALL.to_vec()),
+                (proptest::sample::select(Page::ALL.to_vec()), needs),
                 sort,
                 filter,
                 proptest::option::of((0..nm, 0..nc)),
@@ -569,10 +683,11 @@ mod tests {
         )
             .prop_map(
                 |(
-                    (page, sort, filter, open_cell, detail),
+                    ((page, needs), sort, filter, open_cell, detail),
                     (compare, rows, cols, locale, theme, embed, transparent),
                 )| ViewState {
                     page,
+                    needs,
                     sort,
                     filter,
                     open_cell,
