@@ -56,6 +56,9 @@ pub enum Action {
     ApplyPreset(Vec<NeedIndex>),
     /// Deselect every chooser need.
     ClearNeeds,
+    /// Show the matrix with only these criteria (the chooser's evidence for an answer), or
+    /// every criterion when empty.
+    ShowEvidence(Vec<usize>),
 }
 
 impl AppState {
@@ -121,6 +124,15 @@ impl AppState {
                 view.needs = needs;
             }
             Action::ClearNeeds => view.needs.clear(),
+            Action::ShowEvidence(mut criteria) => {
+                criteria.sort_unstable();
+                criteria.dedup();
+                view.page = Page::Matrix;
+                view.cols = (!criteria.is_empty()).then_some(criteria);
+                view.filter = Default::default();
+                view.rows = None;
+                next.focus_network = None;
+            }
         }
         next
     }
@@ -280,5 +292,18 @@ mod tests {
         let cleared = s.apply(Action::ClearNeeds);
         assert!(cleared.view.needs.is_empty());
         assert_eq!(cleared.view.page, s.view.page);
+    }
+
+    #[test]
+    fn evidence_opens_the_matrix_on_the_deciding_criteria_only() {
+        let s = apply_all(&[
+            Action::SetPlatform(Some(crate::model::dataset::Platform::Ios)),
+            Action::ShowEvidence(vec![14, 11, 14]),
+        ]);
+        assert_eq!(s.view.page, Page::Matrix);
+        assert_eq!(s.view.cols, Some(vec![11, 14]));
+        assert!(!s.view.filter.is_active(), "every messenger stays in view");
+        let all = s.apply(Action::ShowEvidence(vec![]));
+        assert_eq!(all.view.cols, None);
     }
 }

@@ -2,6 +2,7 @@
 //! and mirrors the view into the address bar.
 
 use crate::browser::{embed, locale_file, page};
+use crate::components::chooser::Chooser;
 use crate::components::compare::Compare;
 use crate::components::context::Ctx;
 use crate::components::detail::Detail;
@@ -189,6 +190,7 @@ pub fn App(props: &AppProps) -> Html {
     let ctx = Ctx {
         data: props.data.clone(),
         texts: (*texts).clone(),
+        dispatcher: state.dispatcher(),
     };
     let shown = ctx.locale();
 
@@ -297,6 +299,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 <nav class="mc-tabs" aria-label={ctx.t("ui.views")}>
+                    { tab(Page::Choose, "ui.view.choose") }
                     { tab(Page::Matrix, "ui.view.matrix") }
                     { tab(Page::Networks, "ui.view.networks") }
                     { tab(Page::Compare, "ui.view.compare") }
@@ -304,9 +307,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="mc-main">
                     {
                         match view.page {
-                            // The chooser's components come next; until then its page is
-                            // an empty landmark, so nothing else stands in for it.
-                            Page::Choose => html! { <section data-view="choose"></section> },
+                            Page::Choose => html! { <Chooser view={view.clone()} /> },
                             Page::Matrix => html! {
                                 <Matrix
                                     sort={view.sort}

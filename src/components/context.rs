@@ -1,10 +1,13 @@
-//! What every component reads: the dataset and the current locale's texts.
+//! What every component reads: the dataset and the current locale's texts; and how it acts:
+//! the one state's dispatcher, so a component dispatches its own actions.
 
 use crate::browser::intl;
 use crate::model::dataset::Dataset;
 use crate::model::date::Date;
 use crate::model::locale::{Locale, Texts};
+use crate::state::{Action, AppState};
 use std::rc::Rc;
+use yew::UseReducerDispatcher;
 
 /// The dataset and texts, shared by reference. Equality is identity, so a component re-renders
 /// when the language changes, not when an unrelated part of the state does.
@@ -12,6 +15,8 @@ use std::rc::Rc;
 pub struct Ctx {
     pub data: Rc<Dataset>,
     pub texts: Rc<Texts>,
+    /// Stable for the App's lifetime, so it takes no part in equality.
+    pub dispatcher: UseReducerDispatcher<AppState>,
 }
 
 impl PartialEq for Ctx {
@@ -21,6 +26,11 @@ impl PartialEq for Ctx {
 }
 
 impl Ctx {
+    /// Sends an action to the one state.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action);
+    }
+
     /// The text for `key` in the current locale.
     pub fn t(&self, key: &str) -> String {
         self.texts.get(key).to_owned()

@@ -1,6 +1,7 @@
 //! Yew components: they render props and dispatch actions, and decide nothing.
 
 pub mod app;
+pub mod chooser;
 pub mod compare;
 pub mod context;
 pub mod criteria_history;

@@ -9,6 +9,7 @@
 use crate::model::dataset::{
     Badge, ChooserNeed, Dataset, Group, Messenger, NeedIndex, Requirement, Value,
 };
+use crate::model::text;
 use std::cmp::Reverse;
 
 /// How well a messenger meets one need. Ordered from best to worst: a need's outcome is the
@@ -113,6 +114,24 @@ impl Entry {
     /// Whether it meets every selected need in full.
     pub fn meets_all(&self) -> bool {
         self.met() == self.outcomes.len()
+    }
+
+    /// The text keys of the needs it meets in full or in part (its reason line), and of
+    /// those it fails or leaves unclear (its shortfall), each in chooser order.
+    pub fn phrases(&self, data: &Dataset) -> (Vec<String>, Vec<String>) {
+        let mut reasons = Vec::new();
+        let mut shortfalls = Vec::new();
+        for o in &self.outcomes {
+            let Some(need) = data.chooser.need(o.need) else {
+                continue;
+            };
+            let key = text::choose_need_outcome(&need.id, o.outcome);
+            match o.outcome {
+                Outcome::Met | Outcome::Partly => reasons.push(key),
+                Outcome::Unsure | Outcome::NotMet => shortfalls.push(key),
+            }
+        }
+        (reasons, shortfalls)
     }
 
     fn count(&self, outcome: Outcome) -> usize {
@@ -678,5 +697,19 @@ mod tests {
         let signal = d.messengers.iter().position(|m| m.id == "signal");
         assert_eq!(entry(d, &answer, "whatsapp").outranked_by, signal);
         assert_eq!(entry(d, &answer, "molly").outranked_by, None);
+    }
+
+    #[test]
+    fn phrases_split_what_it_meets_from_what_it_lacks() {
+        let d = data();
+        let answer = by_ids(d, &["no-phone", "offline", "group-calls"]);
+        let (reasons, shortfalls) = entry(d, &answer, "briar").phrases(d);
+        assert_eq!(
+            reasons,
+            ["choose.need.no-phone.met", "choose.need.offline.met"]
+        );
+        assert_eq!(shortfalls, ["choose.need.group-calls.not-met"]);
+        let (reasons, shortfalls) = entry(d, &rank(d, &[]), "signal").phrases(d);
+        assert!(reasons.is_empty() && shortfalls.is_empty());
     }
 }
