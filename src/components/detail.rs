@@ -1,8 +1,10 @@
-//! A messenger's detail, in a modal dialog: description, standing history, how it carries a
-//! message, caveats, downloads per platform, audits and links.
+//! A messenger's detail, in a modal dialog, leading with what a reader needs: what it is,
+//! its standing today and its downloads; then caveats, how it carries a message, audits,
+//! links, and last the standing history.
 
 use crate::components::context::Ctx;
 use crate::components::diagram::DiagramView;
+use crate::components::row::badge_text;
 use crate::model::dataset::{Messenger, Platform, Status};
 use crate::model::layout::{route, Route};
 use crate::model::text;
@@ -66,18 +68,16 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
         <>
             <p class="mc-maker">{ ctx.fill("ui.detail.maker", &[("maker", &m.maker), ("protocol", &m.protocol)]) }</p>
             <p>{ ctx.t(&text::messenger_description(&m.id)) }</p>
+            <p class="mc-today">
+                <span class="mc-entry-label">{ ctx.t("ui.detail.today") }</span>{ " " }
+                <span class="mc-badge" data-standing={m.badge().id()}>{ badge_text(ctx, m) }</span>
+            </p>
 
-            <h3>{ ctx.t("ui.detail.standing") }</h3>
-            <ol class="mc-history">{ for history }</ol>
-            if was_additional {
-                <p class="mc-warning">{ ctx.t("status.additional-option.warning") }</p>
+            <h3>{ ctx.t("ui.detail.downloads") }</h3>
+            <dl class="mc-downloads">{ for platforms }</dl>
+            if !missing.is_empty() {
+                <p class="mc-muted">{ ctx.fill("ui.detail.no-download", &[("platforms", &missing.join(", "))]) }</p>
             }
-
-            <h3>{ ctx.t("ui.detail.network") }</h3>
-            <p>{ ctx.t(&text::messenger_network(&m.id)) }</p>
-            { for Route::for_messenger(&m.id).into_iter().map(|r| html! {
-                <DiagramView diagram={route(r)} network={None} name={r.id()} />
-            }) }
 
             if !m.caveats.is_empty() {
                 <h3>{ ctx.t("ui.detail.caveats") }</h3>
@@ -86,11 +86,11 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
                 </ul>
             }
 
-            <h3>{ ctx.t("ui.detail.downloads") }</h3>
-            <dl class="mc-downloads">{ for platforms }</dl>
-            if !missing.is_empty() {
-                <p class="mc-muted">{ ctx.fill("ui.detail.no-download", &[("platforms", &missing.join(", "))]) }</p>
-            }
+            <h3>{ ctx.t("ui.detail.network") }</h3>
+            <p>{ ctx.t(&text::messenger_network(&m.id)) }</p>
+            { for Route::for_messenger(&m.id).into_iter().map(|r| html! {
+                <DiagramView diagram={route(r)} network={None} name={r.id()} />
+            }) }
 
             <h3>{ ctx.t("ui.detail.audits") }</h3>
             <ul>
@@ -109,6 +109,12 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
                     <li>{ external(url, ctx.t(&text::link_label(key))) }</li>
                 }) }
             </ul>
+
+            <h3>{ ctx.t("ui.detail.standing") }</h3>
+            <ol class="mc-history">{ for history }</ol>
+            if was_additional {
+                <p class="mc-warning">{ ctx.t("status.additional-option.warning") }</p>
+            }
         </>
     }
 }
