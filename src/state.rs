@@ -3,15 +3,21 @@
 
 use crate::model::dataset::{NeedIndex, NetworkId, Platform};
 use crate::model::filter::Need;
-use crate::model::locale::Locale;
+use crate::model::locale::{Locale, Texts};
 use crate::model::sort::{Column, Sort};
 use crate::model::view_state::{Page, Theme, ViewState, MAX_COMPARED};
+use std::rc::Rc;
 
 /// Everything that decides what the reader sees.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppState {
-    /// What a shared link restores (and the URL always shows).
+    /// What a shared link restores (and the URL always shows). Its `locale` is the language
+    /// wanted, which `texts` follow once that language's file has been read.
     pub view: ViewState,
+    /// The texts shown: the wanted language's once loaded; until then the previous ones.
+    pub texts: Rc<Texts>,
+    /// The language whose file could not be read, and why; the texts are English meanwhile.
+    pub locale_failure: Option<(Locale, String)>,
     /// The architecture the networks page brings into view, when reached from the matrix.
     pub focus_network: Option<NetworkId>,
     /// Link parameters that were ignored, until the reader dismisses the notice.
@@ -29,8 +35,15 @@ pub enum Action {
     OpenDetail(usize),
     /// Close the detail.
     CloseDetail,
-    /// Switch language; everything else stays.
+    /// Switch language; everything else stays. English shows at once; another language
+    /// shows when its [`Action::LocaleLoaded`] arrives.
     SetLocale(Locale),
+    /// A language's texts have been read. Ignored unless that language is still wanted, so
+    /// that a slow answer for a language the reader has since left changes nothing.
+    LocaleLoaded(Rc<Texts>),
+    /// A language's file could not be read: English shows, with the reason. Ignored unless
+    /// that language is still wanted.
+    LocaleFailed(Locale, String),
     /// Switch the colour theme.
     SetTheme(Theme),
     /// Switch page.
@@ -61,14 +74,37 @@ pub enum Action {
     ShowEvidence(Vec<usize>),
 }
 
+impl Default for AppState {
+    fn default() -> AppState {
+        AppState::from_link(
+            ViewState::default(),
+            Vec::new(),
+            Rc::new(Texts::english().0),
+        )
+    }
+}
+
 impl AppState {
-    /// The state a link opens: its view, and what it had to ignore.
-    pub fn from_link(view: ViewState, ignored: Vec<String>) -> AppState {
+    /// The state a link opens: its view, what it had to ignore, and the texts to start with.
+    pub fn from_link(view: ViewState, ignored: Vec<String>, texts: Rc<Texts>) -> AppState {
         AppState {
             view,
+            texts,
+            locale_failure: None,
             focus_network: None,
             ignored,
         }
+    }
+
+    /// The language whose file must be read now: the wanted one, while it is not shown and
+    /// has not failed.
+    pub fn locale_to_load(&self) -> Option<Locale> {
+        let wanted = self.view.locale;
+        let failed = self
+            .locale_failure
+            .as_ref()
+            .is_some_and(|(l, _)| *l == wanted);
+        (self.texts.locale != wanted && !failed).then_some(wanted)
     }
 
     /// The state after `action`.
@@ -82,7 +118,25 @@ impl AppState {
             }
             Action::OpenDetail(m) => view.detail = Some(m),
             Action::CloseDetail => view.detail = None,
-            Action::SetLocale(locale) => view.locale = locale,
+            Action::SetLocale(locale) => {
+                view.locale = locale;
+                next.locale_failure = None;
+                if locale == Locale::ENGLISH {
+                    next.texts = Rc::new(self.texts.fallback());
+                }
+            }
+            Action::LocaleLoaded(texts) => {
+                if texts.locale == view.locale {
+                    next.texts = texts;
+                    next.locale_failure = None;
+                }
+            }
+            Action::LocaleFailed(locale, error) => {
+                if locale == view.locale {
+                    next.texts = Rc::new(self.texts.fallback());
+                    next.locale_failure = Some((locale, error));
+                }
+            }
             Action::SetTheme(theme) => view.theme = theme,
             Action::ShowPage(page) => {
                 view.page = page;
@@ -261,8 +315,12 @@ mod tests {
 
     #[test]
     fn detail_and_notice() {
-        let s = AppState::from_link(ViewState::default(), vec!["x=1".into()])
-            .apply(Action::OpenDetail(2));
+        let s = AppState::from_link(
+            ViewState::default(),
+            vec!["x=1".into()],
+            Rc::new(Texts::english().0),
+        )
+        .apply(Action::OpenDetail(2));
         assert_eq!(s.view.detail, Some(2));
         assert_eq!(s.apply(Action::CloseDetail).view.detail, None);
         assert!(s.apply(Action::DismissNotice).ignored.is_empty());
@@ -305,5 +363,77 @@ mod tests {
         assert!(!s.view.filter.is_active(), "every messenger stays in view");
         let all = s.apply(Action::ShowEvidence(vec![]));
         assert_eq!(all.view.cols, None);
+    }
+
+    fn texts_in(locale: Locale) -> Rc<Texts> {
+        let english = Texts::english().0;
+        Rc::new(english.with_locale(locale, "test", "{}").unwrap())
+    }
+
+    fn locale(tag: &str) -> Locale {
+        Locale::all().into_iter().find(|l| l.tag() == tag).unwrap()
+    }
+
+    #[test]
+    fn a_language_shows_once_its_texts_arrive() {
+        let s = AppState::default().apply(Action::SetLocale(locale("nl")));
+        assert_eq!(s.view.locale, locale("nl"));
+        assert_eq!(
+            s.texts.locale,
+            Locale::ENGLISH,
+            "the previous texts stay meanwhile"
+        );
+        assert_eq!(s.locale_to_load(), Some(locale("nl")));
+        let s = s.apply(Action::LocaleLoaded(texts_in(locale("nl"))));
+        assert_eq!(s.texts.locale, locale("nl"));
+        assert_eq!(s.locale_to_load(), None);
+        let s = s.apply(Action::SetLocale(Locale::ENGLISH));
+        assert_eq!(
+            s.texts.locale,
+            Locale::ENGLISH,
+            "English is embedded: at once"
+        );
+        assert_eq!(s.locale_to_load(), None);
+    }
+
+    #[test]
+    fn a_late_answer_for_a_language_no_longer_wanted_is_ignored() {
+        let s = AppState::default()
+            .apply(Action::SetLocale(locale("nl")))
+            .apply(Action::SetLocale(locale("fr")));
+        let late = s.apply(Action::LocaleLoaded(texts_in(locale("nl"))));
+        assert_eq!(
+            late, s,
+            "Dutch arriving after French was chosen changes nothing"
+        );
+        let failed_late = s.apply(Action::LocaleFailed(locale("nl"), "HTTP 404".into()));
+        assert_eq!(failed_late, s);
+        let fr = s.apply(Action::LocaleLoaded(texts_in(locale("fr"))));
+        assert_eq!(fr.texts.locale, locale("fr"));
+        // And once French shows, a stray Dutch answer does not replace it.
+        let stray = fr.apply(Action::LocaleLoaded(texts_in(locale("nl"))));
+        assert_eq!(stray.texts.locale, locale("fr"));
+    }
+
+    #[test]
+    fn a_failed_language_falls_back_to_english_once_and_says_why() {
+        let s = AppState::default()
+            .apply(Action::SetLocale(locale("he")))
+            .apply(Action::LocaleFailed(
+                locale("he"),
+                "locales/he.json: HTTP 500".into(),
+            ));
+        assert_eq!(s.texts.locale, Locale::ENGLISH);
+        assert_eq!(
+            s.locale_failure,
+            Some((locale("he"), "locales/he.json: HTTP 500".into()))
+        );
+        assert_eq!(s.locale_to_load(), None, "no endless retry");
+        let again = s.apply(Action::SetLocale(locale("he")));
+        assert_eq!(
+            again.locale_to_load(),
+            Some(locale("he")),
+            "choosing it again retries"
+        );
     }
 }

@@ -6,7 +6,7 @@
 fn main() -> std::process::ExitCode {
     use messenger_compare::components::app::{App, AppProps};
     use messenger_compare::model::dataset::Dataset;
-    use messenger_compare::state::AppState;
+    use messenger_compare::model::view_state::ViewState;
     use std::rc::Rc;
 
     let data = match Dataset::embedded() {
@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let props = AppProps::english(Rc::new(data), AppState::default());
+    let props = AppProps::english(Rc::new(data), ViewState::default(), Vec::new());
     let html =
         futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
     print!("{html}");

@@ -4,14 +4,6 @@ use crate::model::locale::Dir;
 
 const LANG_KEY: &str = "messenger-compare.lang";
 
-/// The value of a query-string parameter of the page's URL.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
 fn storage() -> Option<web_sys::Storage> {
     // Storage can be disabled or throw (private windows, sandboxed iframes): treat as absent.
     web_sys::window()?.local_storage().ok().flatten()

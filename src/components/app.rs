@@ -49,7 +49,7 @@ pub fn start() {
         Ok(data) => {
             let link = parse(&page::query_string(), &data);
             let locale = negotiate(
-                link.lang.map(Locale::tag),
+                link.lang,
                 page::stored_locale().as_deref(),
                 &page::navigator_languages(),
             );
@@ -68,23 +68,20 @@ pub fn start() {
                         locale,
                         ..ViewState::default()
                     };
-            let props = AppProps::english(Rc::new(data), AppState::from_link(view, link.ignored));
+            let mut props = AppProps::english(Rc::new(data), view, link.ignored);
             page::register_service_worker();
             if hydrate {
                 yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
                 return;
             }
+            // The link's language is read before the first render, so that a link in another
+            // language never shows English first.
             wasm_bindgen_futures::spawn_local(async move {
-                let props = match locale_file::load_texts(&props.texts, locale).await {
-                    Ok(texts) => AppProps {
-                        texts: Rc::new(texts),
-                        ..props
-                    },
-                    Err(error) => AppProps {
-                        locale_error: Some(error),
-                        ..props
-                    },
-                };
+                let initial = &mut props.initial;
+                match locale_file::load_texts(&initial.texts, locale).await {
+                    Ok(texts) => initial.texts = Rc::new(texts),
+                    Err(error) => initial.locale_failure = Some((locale, error)),
+                }
                 root.set_inner_html("");
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
             });
@@ -121,34 +118,24 @@ pub fn LoadFailure(props: &LoadFailureProps) -> Html {
 #[derive(Properties)]
 pub struct AppProps {
     pub data: Rc<Dataset>,
-    /// The state the page's link opens.
+    /// The state the page's link opens, with the texts to start with.
     pub initial: AppState,
-    /// The texts to start with: the link's language, already loaded, so that a link in
-    /// another language never shows English first.
-    pub texts: Rc<Texts>,
-    /// Why the link's language could not be loaded, if it could not.
-    pub locale_error: Option<String>,
 }
 
 impl AppProps {
-    /// Props for a state, starting in English.
-    pub fn english(data: Rc<Dataset>, initial: AppState) -> AppProps {
-        let (texts, locale_error) = Texts::english();
-        AppProps {
-            data,
-            initial,
-            texts: Rc::new(texts),
-            locale_error,
-        }
+    /// Props for a view, starting in English. A broken embedded English file shows every
+    /// text as its key, and says so.
+    pub fn english(data: Rc<Dataset>, view: ViewState, ignored: Vec<String>) -> AppProps {
+        let (texts, broken) = Texts::english();
+        let mut initial = AppState::from_link(view, ignored, Rc::new(texts));
+        initial.locale_failure = broken.map(|error| (Locale::ENGLISH, error));
+        AppProps { data, initial }
     }
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.texts, &other.texts)
-            && self.initial == other.initial
-            && self.locale_error == other.locale_error
+        Rc::ptr_eq(&self.data, &other.data) && self.initial == other.initial
     }
 }
 
@@ -158,38 +145,23 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
     let view = &state.view;
-    // English is embedded; another language shows once its file has arrived, and until then
-    // the previous texts stay.
-    let texts = use_state(|| props.texts.clone());
-    let locale_error = use_state(|| props.locale_error.clone());
-    let wanted = use_mut_ref(|| view.locale);
+    // Reads the wanted language's file; the reducer drops an answer that comes too late.
     {
-        let (texts, locale_error, wanted) = (texts.clone(), locale_error.clone(), wanted.clone());
-        use_effect_with(view.locale, move |&locale| {
-            *wanted.borrow_mut() = locale;
-            if texts.locale != locale {
+        let (d, texts) = (state.dispatcher(), state.texts.clone());
+        use_effect_with(state.locale_to_load(), move |wanted| {
+            if let Some(locale) = *wanted {
                 spawn_local(async move {
-                    let loaded = locale_file::load_texts(&texts, locale).await;
-                    // A slower answer for a language the reader has since left is dropped.
-                    if *wanted.borrow() == locale {
-                        match loaded {
-                            Ok(next) => {
-                                texts.set(Rc::new(next));
-                                locale_error.set(None);
-                            }
-                            Err(error) => {
-                                texts.set(Rc::new(texts.fallback()));
-                                locale_error.set(Some(error));
-                            }
-                        }
-                    }
+                    d.dispatch(match locale_file::load_texts(&texts, locale).await {
+                        Ok(loaded) => Action::LocaleLoaded(Rc::new(loaded)),
+                        Err(error) => Action::LocaleFailed(locale, error),
+                    });
                 });
             }
         });
     }
     let ctx = Ctx {
         data: props.data.clone(),
-        texts: (*texts).clone(),
+        texts: state.texts.clone(),
         dispatcher: state.dispatcher(),
     };
     let shown = ctx.locale();
@@ -203,7 +175,6 @@ pub fn App(props: &AppProps) -> Html {
                 (view.theme != Theme::Auto).then_some(view.theme.id()),
             );
             page::set_root_flag("data-bg", view.transparent.then_some("transparent"));
-            page::set_root_flag("data-embed", view.embed.then_some("1"));
         });
     }
     use_effect_with(shown, |shown| {
@@ -289,8 +260,8 @@ pub fn App(props: &AppProps) -> Html {
                         <ThemePicker current={view.theme} on_change={on_theme} />
                     </div>
                 </header>
-                if let Some(error) = (*locale_error).clone() {
-                    <p class="mc-notice" role="status">{ ctx.fill("ui.notice.locale-broken", &[("error", &error)]) }</p>
+                if let Some((_, error)) = &state.locale_failure {
+                    <p class="mc-notice" role="status">{ ctx.fill("ui.notice.locale-broken", &[("error", error)]) }</p>
                 }
                 if !state.ignored.is_empty() {
                     <div class="mc-notice" role="status" data-notice="ignored">

@@ -163,12 +163,10 @@ pub fn parse_stored(raw: &str) -> Option<Locale> {
     Locale::from_tag(raw.trim())
 }
 
-/// Chooses the locale at start: `?lang=`, then the stored choice, then the browser's
-/// languages in order, then English.
-pub fn negotiate(query: Option<&str>, stored: Option<&str>, navigator: &[String]) -> Locale {
-    query
-        .and_then(Locale::best_match)
-        .or_else(|| stored.and_then(parse_stored))
+/// Chooses the locale at start: the link's (already parsed by `?lang=`), then the stored
+/// choice, then the browser's languages in order, then English.
+pub fn negotiate(link: Option<Locale>, stored: Option<&str>, navigator: &[String]) -> Locale {
+    link.or_else(|| stored.and_then(parse_stored))
         .or_else(|| navigator.iter().find_map(|range| Locale::best_match(range)))
         .unwrap_or(Locale::ENGLISH)
 }
@@ -328,11 +326,19 @@ mod tests {
     fn negotiation_prefers_query_then_storage_then_browser() {
         let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            tag(negotiate(Some("nl"), Some("fr"), &langs(&["ru"]))),
+            tag(negotiate(
+                Locale::from_tag("nl"),
+                Some("fr"),
+                &langs(&["ru"])
+            )),
             "nl"
         );
         assert_eq!(
-            tag(negotiate(Some("xx"), Some("fr"), &langs(&["ru"]))),
+            tag(negotiate(
+                Locale::from_tag("xx"),
+                Some("fr"),
+                &langs(&["ru"])
+            )),
             "fr"
         );
         assert_eq!(
