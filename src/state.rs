@@ -5,7 +5,7 @@ use crate::model::dataset::{NeedIndex, NetworkId, Platform};
 use crate::model::filter::Need;
 use crate::model::locale::{Locale, Texts};
 use crate::model::sort::{Column, Sort};
-use crate::model::view_state::{Page, Theme, ViewState, MAX_COMPARED};
+use crate::model::view_state::{CellAt, Page, Theme, ViewState, MAX_COMPARED};
 use std::rc::Rc;
 
 /// Everything that decides what the reader sees.
@@ -30,7 +30,7 @@ pub enum Action {
     /// Activate a column header.
     SortBy(Column),
     /// Activate a value cell: opens its note, or closes it when it is already open.
-    ToggleCell(usize, usize),
+    ToggleCell(CellAt),
     /// Open a messenger's detail.
     OpenDetail(usize),
     /// Close the detail.
@@ -113,8 +113,8 @@ impl AppState {
         let view = &mut next.view;
         match action {
             Action::SortBy(column) => view.sort = Some(Sort::activate(self.view.sort, column)),
-            Action::ToggleCell(m, c) => {
-                view.open_cell = (self.view.open_cell != Some((m, c))).then_some((m, c));
+            Action::ToggleCell(cell) => {
+                view.open_cell = (self.view.open_cell != Some(cell)).then_some(cell);
             }
             Action::OpenDetail(m) => view.detail = Some(m),
             Action::CloseDetail => view.detail = None,
@@ -233,20 +233,27 @@ mod tests {
 
     #[test]
     fn a_cell_toggles_and_another_replaces_it() {
-        let s = apply_all(&[Action::ToggleCell(0, 3)]);
-        assert_eq!(s.view.open_cell, Some((0, 3)));
+        let at = |messenger, criterion| CellAt {
+            messenger,
+            criterion,
+        };
+        let s = apply_all(&[Action::ToggleCell(at(0, 3))]);
+        assert_eq!(s.view.open_cell, Some(at(0, 3)));
         assert_eq!(
-            s.apply(Action::ToggleCell(1, 3)).view.open_cell,
-            Some((1, 3))
+            s.apply(Action::ToggleCell(at(1, 3))).view.open_cell,
+            Some(at(1, 3))
         );
-        assert_eq!(s.apply(Action::ToggleCell(0, 3)).view.open_cell, None);
+        assert_eq!(s.apply(Action::ToggleCell(at(0, 3))).view.open_cell, None);
     }
 
     #[test]
     fn switching_language_or_theme_keeps_the_view() {
         let s = apply_all(&[
             Action::SortBy(Column::Name),
-            Action::ToggleCell(2, 1),
+            Action::ToggleCell(CellAt {
+                messenger: 2,
+                criterion: 1,
+            }),
             Action::OpenDetail(4),
         ]);
         let locale = Locale::all().last().unwrap();

@@ -7,3 +7,4 @@ pub mod embed;
 pub mod intl;
 pub mod locale_file;
 pub mod page;
+pub mod scroll_box;

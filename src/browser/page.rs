@@ -111,3 +111,27 @@ pub fn register_service_worker() {
         let _ = navigator.service_worker().register("./sw.js");
     }
 }
+
+/// Scrolls the element with `id` into view and moves the focus to it.
+pub fn bring_into_view(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// Opens a `<dialog>` as a modal, or closes it, unless it already is so.
+pub fn show_dialog(dialog: &yew::NodeRef, open: bool) {
+    if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+        if open && !dialog.open() {
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    }
+}

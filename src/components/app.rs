@@ -10,11 +10,9 @@ use crate::components::embed_code::EmbedCode;
 use crate::components::export::Export;
 use crate::components::matrix::Matrix;
 use crate::components::networks::Networks;
-use crate::components::picker::{LocalePicker, ThemePicker};
-use crate::model::dataset::{Dataset, NetworkId, Platform};
-use crate::model::filter::Need;
+use crate::components::picker::{language_picker, theme_picker};
+use crate::model::dataset::Dataset;
 use crate::model::locale::{Locale, Texts};
-use crate::model::sort::Column;
 use crate::model::view_state::{write, Page, Theme, ViewState};
 use crate::state::{Action, AppState};
 use std::rc::Rc;
@@ -188,41 +186,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // One callback of each kind for the whole matrix: rows compare equal across re-sorts.
     let dispatcher = state.dispatcher();
-    let on_sort = use_callback(dispatcher.clone(), |column: Column, d| {
-        d.dispatch(Action::SortBy(column))
-    });
-    let on_cell = use_callback(dispatcher.clone(), |(m, c): (usize, usize), d| {
-        d.dispatch(Action::ToggleCell(m, c))
-    });
-    let on_name = use_callback(dispatcher.clone(), |m: usize, d| {
-        d.dispatch(Action::OpenDetail(m))
-    });
-    let on_close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::CloseDetail));
-    let on_network = use_callback(dispatcher.clone(), |n: NetworkId, d| {
-        d.dispatch(Action::ShowNetwork(n))
-    });
-    let on_filter = use_callback(dispatcher.clone(), |n: Option<NetworkId>, d| {
-        d.dispatch(Action::FilterNetwork(n))
-    });
-    let on_need = use_callback(dispatcher.clone(), |(need, on): (Need, bool), d| {
-        d.dispatch(Action::SetNeed(need, on))
-    });
-    let on_platform = use_callback(dispatcher.clone(), |p: Option<Platform>, d| {
-        d.dispatch(Action::SetPlatform(p))
-    });
-    let on_clear = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::ClearFilters));
-    let on_compare = use_callback(dispatcher.clone(), |m: usize, d| {
-        d.dispatch(Action::ToggleCompare(m))
-    });
-    let on_theme = use_callback(dispatcher.clone(), |t: Theme, d| {
-        d.dispatch(Action::SetTheme(t))
-    });
-    let on_locale = use_callback(dispatcher.clone(), |locale: Locale, d| {
-        page::store_locale(locale.tag());
-        d.dispatch(Action::SetLocale(locale));
-    });
     let on_dismiss = {
         let d = dispatcher.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
@@ -256,8 +220,8 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     <div class="mc-settings">
-                        <LocalePicker current={view.locale} on_change={on_locale} />
-                        <ThemePicker current={view.theme} on_change={on_theme} />
+                        { language_picker(&ctx, view.locale) }
+                        { theme_picker(&ctx, view.theme) }
                     </div>
                 </header>
                 if let Some((_, error)) = &state.locale_failure {
@@ -286,16 +250,14 @@ pub fn App(props: &AppProps) -> Html {
                                     rows={view.rows.clone()}
                                     cols={view.cols.clone()}
                                     open_cell={view.open_cell}
-                                    {on_sort} {on_cell} on_name={on_name.clone()}
-                                    on_filter={on_filter.clone()} {on_network} {on_need} {on_platform} {on_clear}
                                 />
                             },
-                            Page::Networks => html! { <Networks {on_filter} focus={state.focus_network} /> },
-                            Page::Compare => html! { <Compare chosen={view.compare.clone()} cols={view.cols.clone()} {on_compare} {on_name} /> },
+                            Page::Networks => html! { <Networks focus={state.focus_network} /> },
+                            Page::Compare => html! { <Compare chosen={view.compare.clone()} cols={view.cols.clone()} /> },
                         }
                     }
                 </main>
-                <Detail messenger={view.detail} on_close={on_close} />
+                <Detail messenger={view.detail} />
                 <footer class="mc-footer">
                     if view.embed {
                         <p><a href={standalone} target="_blank" rel="noopener">{ ctx.t("ui.embed.attribution") }</a></p>

@@ -177,7 +177,8 @@ fn entry_view(ctx: &Ctx, entry: &Entry, view: &ViewState) -> Html {
             cols.sort_unstable();
             cols
         }),
-        needs: Vec::new(),
+        filter: Default::default(),
+        rows: None,
         ..view.clone()
     };
     let href = format!("./{}", write(&evidence, data));

@@ -5,6 +5,7 @@ use crate::components::icon::verdict_icon;
 use crate::model::filter::{compare_rows, visible_criteria};
 use crate::model::text;
 use crate::model::view_state::MAX_COMPARED;
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Props of [`Compare`].
@@ -14,8 +15,6 @@ pub struct CompareProps {
     pub chosen: Vec<usize>,
     /// Only these criteria, when the link chose them.
     pub cols: Option<Vec<usize>>,
-    pub on_compare: Callback<usize>,
-    pub on_name: Callback<usize>,
 }
 
 /// The comparison page: a choice of messengers, then their values side by side.
@@ -25,12 +24,12 @@ pub fn Compare(props: &CompareProps) -> Html {
     let full = props.chosen.len() >= MAX_COMPARED;
     let choices = ctx.data.messengers.iter().enumerate().map(|(i, m)| {
         let checked = props.chosen.contains(&i);
-        let on_compare = props.on_compare.clone();
+        let c = ctx.clone();
         let id = format!("mc-compare-{}", m.id);
         html! {
             <label class="mc-check" for={id.clone()}>
                 <input type="checkbox" id={id} data-messenger={m.id.clone()} {checked} disabled={full && !checked}
-                    onchange={Callback::from(move |_: Event| on_compare.emit(i))} />
+                    onchange={Callback::from(move |_: Event| c.dispatch(Action::ToggleCompare(i)))} />
                 { m.name.clone() }
             </label>
         }
@@ -84,11 +83,11 @@ pub fn Compare(props: &CompareProps) -> Html {
                             <tr>
                                 <td></td>
                                 { for props.chosen.iter().filter_map(|&m| ctx.data.messengers.get(m).map(|x| (m, x))).map(|(i, m)| {
-                                    let on_name = props.on_name.clone();
+                                    let c = ctx.clone();
                                     html! {
                                         <th scope="col" data-messenger={m.id.clone()}>
                                             <button type="button" class="mc-name-button" aria-haspopup="dialog"
-                                                onclick={Callback::from(move |_: MouseEvent| on_name.emit(i))}>{ m.name.clone() }</button>
+                                                onclick={Callback::from(move |_: MouseEvent| c.dispatch(Action::OpenDetail(i)))}>{ m.name.clone() }</button>
                                         </th>
                                     }
                                 }) }

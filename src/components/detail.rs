@@ -2,13 +2,14 @@
 //! its standing today and its downloads; then caveats, how it carries a message, audits,
 //! links, and last the standing history.
 
+use crate::browser::page;
 use crate::components::context::Ctx;
 use crate::components::diagram::DiagramView;
 use crate::components::row::badge_text;
 use crate::model::dataset::{Messenger, Platform, Status};
 use crate::model::layout::{route, Route};
 use crate::model::text;
-use web_sys::HtmlDialogElement;
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Props of [`Detail`].
@@ -16,7 +17,6 @@ use yew::prelude::*;
 pub struct DetailProps {
     /// The messenger to show; `None` keeps the dialog closed.
     pub messenger: Option<usize>,
-    pub on_close: Callback<()>,
 }
 
 fn external(href: &str, label: String) -> Html {
@@ -120,7 +120,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
 }
 
 /// The detail dialog. It opens as a modal (focus moves in, Escape closes, focus returns to the
-/// name that opened it) and reports every way of closing through `on_close`.
+/// name that opened it) and every way of closing it dispatches [`Action::CloseDetail`].
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Detail is rendered inside the App's context");
@@ -128,22 +128,16 @@ pub fn Detail(props: &DetailProps) -> Html {
     {
         let dialog = dialog.clone();
         use_effect_with(props.messenger, move |open| {
-            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-                if open.is_some() && !dialog.open() {
-                    let _ = dialog.show_modal();
-                } else if open.is_none() && dialog.open() {
-                    dialog.close();
-                }
-            }
+            page::show_dialog(&dialog, open.is_some());
         });
     }
     let on_dialog_close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: Event| on_close.emit(()))
+        let c = ctx.clone();
+        Callback::from(move |_: Event| c.dispatch(Action::CloseDetail))
     };
     let on_button = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
+        let c = ctx.clone();
+        Callback::from(move |_: MouseEvent| c.dispatch(Action::CloseDetail))
     };
     let messenger = props.messenger.and_then(|i| ctx.data.messengers.get(i));
     html! {

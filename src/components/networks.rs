@@ -1,19 +1,18 @@
 //! "How messengers connect": the guide's four architectures and our fifth, side by side, each with its diagram,
 //! trade-offs and the messengers that use it.
 
+use crate::browser::page;
 use crate::components::context::Ctx;
 use crate::components::diagram::{node_shape, DiagramView};
 use crate::model::dataset::NetworkId;
 use crate::model::layout::{architecture, EdgeKind, NodeKind};
 use crate::model::text;
-use wasm_bindgen::JsCast;
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Props of [`Networks`].
 #[derive(Properties, PartialEq)]
 pub struct NetworksProps {
-    /// Filters the matrix to one architecture (and shows it).
-    pub on_filter: Callback<Option<NetworkId>>,
     /// The architecture to bring into view and focus, when the reader came from the matrix.
     pub focus: Option<NetworkId>,
 }
@@ -66,14 +65,8 @@ fn legend(ctx: &Ctx) -> Html {
 pub fn Networks(props: &NetworksProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Networks is rendered inside the App's context");
     use_effect_with(props.focus, |focus| {
-        let heading = focus.and_then(|n| {
-            web_sys::window()?
-                .document()?
-                .get_element_by_id(&format!("mc-network-{}", n.id()))
-        });
-        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            heading.scroll_into_view();
-            let _ = heading.focus();
+        if let Some(network) = focus {
+            page::bring_into_view(&format!("mc-network-{}", network.id()));
         }
     });
     let card = |network: NetworkId| {
@@ -81,8 +74,8 @@ pub fn Networks(props: &NetworksProps) -> Html {
             return Html::default();
         };
         let filter = {
-            let on_filter = props.on_filter.clone();
-            Callback::from(move |_: MouseEvent| on_filter.emit(Some(network)))
+            let c = ctx.clone();
+            Callback::from(move |_: MouseEvent| c.dispatch(Action::FilterNetwork(Some(network))))
         };
         let title_id = format!("mc-network-{}", network.id());
         let users: Vec<_> = ctx.data.using(network).collect();

@@ -3,14 +3,14 @@
 use crate::components::context::Ctx;
 use crate::components::icon::verdict_icon;
 use crate::model::text;
+use crate::model::view_state::CellAt;
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Props of [`Note`].
 #[derive(Properties, PartialEq)]
 pub struct NoteProps {
-    pub row: usize,
-    pub criterion: usize,
-    pub on_close: Callback<()>,
+    pub cell: CellAt,
 }
 
 /// A value's note, its sources (with what each claims, where they disagree) and its date.
@@ -18,8 +18,8 @@ pub struct NoteProps {
 pub fn Note(props: &NoteProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Note is rendered inside the App's context");
     let (Some(m), Some(criterion)) = (
-        ctx.data.messengers.get(props.row),
-        ctx.data.criteria.get(props.criterion),
+        ctx.data.messengers.get(props.cell.messenger),
+        ctx.data.criteria.get(props.cell.criterion),
     ) else {
         return Html::default();
     };
@@ -27,7 +27,10 @@ pub fn Note(props: &NoteProps) -> Html {
         return Html::default();
     };
     let title_id = format!("mc-note-title-{}", m.id);
-    let on_close = props.on_close.clone();
+    let on_close = {
+        let (c, at) = (ctx.clone(), props.cell);
+        Callback::from(move |_: MouseEvent| c.dispatch(Action::ToggleCell(at)))
+    };
     html! {
         <div class="mc-note" id={format!("mc-note-{}", m.id)} role="region" aria-labelledby={title_id.clone()}>
             <h3 id={title_id} class="mc-note-title">
@@ -56,7 +59,7 @@ pub fn Note(props: &NoteProps) -> Html {
                 { ctx.t("ui.note.checked") }{ " " }
                 <time datetime={cell.checked.clone()}>{ ctx.date(&cell.checked) }</time>
             </p>
-            <button type="button" class="mc-note-close" onclick={Callback::from(move |_: MouseEvent| on_close.emit(()))}>
+            <button type="button" class="mc-note-close" onclick={on_close}>
                 { ctx.t("ui.note.close") }
             </button>
         </div>

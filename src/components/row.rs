@@ -3,10 +3,12 @@
 use crate::components::context::Ctx;
 use crate::components::icon::verdict_icon;
 use crate::components::note::Note;
-use crate::model::dataset::{Badge, Messenger, NetworkId};
+use crate::model::dataset::{Badge, Messenger};
 use crate::model::filter::Band;
 use crate::model::sort::Column;
 use crate::model::text;
+use crate::model::view_state::CellAt;
+use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,9 +18,6 @@ pub struct CellCtx<'a> {
     pub row: usize,
     pub messenger: &'a Messenger,
     pub open: Option<usize>,
-    pub on_cell: &'a Callback<(usize, usize)>,
-    pub on_name: &'a Callback<usize>,
-    pub on_network: &'a Callback<NetworkId>,
 }
 
 /// Renders a column's cell for one row (after PatternFly-Yew's table-entry renderer), so the
@@ -38,12 +37,12 @@ impl CellRenderer for Column {
         } = *cell;
         match *self {
             Column::Name => {
-                let on_name = cell.on_name.clone();
+                let c = ctx.clone();
                 let badge = m.badge();
                 html! {
                     <th scope="row" class="mc-name">
                         <button type="button" class="mc-name-button" aria-haspopup="dialog"
-                            onclick={Callback::from(move |_: MouseEvent| on_name.emit(row))}>
+                            onclick={Callback::from(move |_: MouseEvent| c.dispatch(Action::OpenDetail(row)))}>
                             { m.name.clone() }
                         </button>
                         <span class="mc-badge" data-standing={badge.id()}>
@@ -81,11 +80,11 @@ impl CellRenderer for Column {
                 <td class="mc-network-cell" data-column="network" data-label={ctx.t("ui.column.network")}>
                     <ul class="mc-plain-list">
                         { for m.networks.iter().map(|&network| {
-                            let on_network = cell.on_network.clone();
+                            let c = ctx.clone();
                             html! {
                                 <li data-network={network.id()}>
                                     <button type="button" class="mc-link-button"
-                                        onclick={Callback::from(move |_: MouseEvent| on_network.emit(network))}>
+                                        onclick={Callback::from(move |_: MouseEvent| c.dispatch(Action::ShowNetwork(network)))}>
                                         { ctx.t(&text::network_name(network)) }
                                     </button>
                                 </li>
@@ -103,7 +102,13 @@ impl CellRenderer for Column {
                 };
                 let value = value_cell.value;
                 let expanded = cell.open == Some(ci);
-                let on_cell = cell.on_cell.clone();
+                let (c, at) = (
+                    ctx.clone(),
+                    CellAt {
+                        messenger: row,
+                        criterion: ci,
+                    },
+                );
                 let verdict = criterion.verdict(value);
                 html! {
                     <td data-criterion={criterion.id.clone()} data-value={value.id()} data-verdict={verdict.id()}
@@ -116,7 +121,7 @@ impl CellRenderer for Column {
                                 ("criterion", &ctx.t(&text::criterion_label(&criterion.id))),
                                 ("value", &ctx.t(&text::value_word(value))),
                             ])}
-                            onclick={Callback::from(move |_: MouseEvent| on_cell.emit((row, ci)))}>
+                            onclick={Callback::from(move |_: MouseEvent| c.dispatch(Action::ToggleCell(at)))}>
                             { verdict_icon(verdict) }
                             <span class="mc-value-word">{ ctx.t(&text::value_word(value)) }</span>
                         </button>
@@ -127,7 +132,8 @@ impl CellRenderer for Column {
     }
 }
 
-/// Props of [`Row`]: indices and shared callbacks only, so an unchanged row compares equal.
+/// Props of [`Row`]: indices only (cells dispatch through the context), so an unchanged row
+/// compares equal.
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
     /// Index of the messenger in the dataset.
@@ -139,9 +145,6 @@ pub struct RowProps {
     /// The row's `aria-rowindex`, when the list is windowed and not every row is in the DOM.
     #[prop_or_default]
     pub row_index: Option<usize>,
-    pub on_cell: Callback<(usize, usize)>,
-    pub on_name: Callback<usize>,
-    pub on_network: Callback<NetworkId>,
 }
 
 /// A messenger's row, followed by the open cell's note when there is one.
@@ -157,12 +160,7 @@ pub fn Row(props: &RowProps) -> Html {
         row: props.row,
         messenger,
         open: props.open,
-        on_cell: &props.on_cell,
-        on_name: &props.on_name,
-        on_network: &props.on_network,
     };
-    let on_cell = props.on_cell.clone();
-    let row = props.row;
     html! {
         <>
             <tr data-messenger={messenger.id.clone()} aria-rowindex={props.row_index.map(|i| i.to_string())}>
@@ -171,8 +169,7 @@ pub fn Row(props: &RowProps) -> Html {
             if let Some(criterion) = props.open {
                 <tr class="mc-note-row" data-note-for={messenger.id.clone()}>
                     <td colspan={columns.len().to_string()}>
-                        <Note row={row} criterion={criterion}
-                            on_close={Callback::from(move |_| on_cell.emit((row, criterion)))} />
+                        <Note cell={CellAt { messenger: props.row, criterion }} />
                     </td>
                 </tr>
             }

@@ -45,6 +45,13 @@ impl Page {
     }
 }
 
+/// A value cell: a messenger and a criterion, by their indices in the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CellAt {
+    pub messenger: usize,
+    pub criterion: usize,
+}
+
 /// The colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
@@ -86,7 +93,7 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     pub filter: Filter,
     /// The value cell whose note is open: (messenger, criterion) indices.
-    pub open_cell: Option<(usize, usize)>,
+    pub open_cell: Option<CellAt>,
     /// The messenger whose detail is open.
     pub detail: Option<usize>,
     /// Messengers chosen for comparison, in the order chosen; at most [`MAX_COMPARED`].
@@ -297,7 +304,12 @@ pub fn parse(query: &str, data: &Dataset) -> Parsed {
                 .is_some(),
             "note" => value
                 .split_once('.')
-                .and_then(|(m, c)| Some((messenger_ix(data, m)?, criterion_ix(data, c)?)))
+                .and_then(|(m, c)| {
+                    Some(CellAt {
+                        messenger: messenger_ix(data, m)?,
+                        criterion: criterion_ix(data, c)?,
+                    })
+                })
                 .map(|cell| state.open_cell = Some(cell))
                 .is_some(),
             "lang" => Locale::from_tag(&value).map(|l| lang = Some(l)).is_some(),
@@ -385,8 +397,8 @@ pub fn pairs(state: &ViewState, data: &Dataset) -> Vec<(&'static str, String)> {
     if let Some(m) = state.detail.and_then(messenger) {
         out.push(("detail", m));
     }
-    if let Some((m, c)) = state.open_cell {
-        if let (Some(m), Some(c)) = (messenger(m), criterion(c)) {
+    if let Some(cell) = state.open_cell {
+        if let (Some(m), Some(c)) = (messenger(cell.messenger), criterion(cell.criterion)) {
             out.push(("note", format!("{m}.{c}")));
         }
     }
@@ -489,7 +501,13 @@ mod tests {
         assert_eq!(s.compare, [briar, signal]);
         assert_eq!(s.rows, Some(vec![signal, briar]));
         assert_eq!(s.detail, Some(briar));
-        assert_eq!(s.open_cell, Some((row("element"), fs)));
+        assert_eq!(
+            s.open_cell,
+            Some(CellAt {
+                messenger: row("element"),
+                criterion: fs
+            })
+        );
         assert_eq!(s.locale.tag(), "nl");
         assert_eq!((s.theme, s.embed, s.transparent), (Theme::Dark, true, true));
         assert_eq!(parse(&write(s, data()), data()).state, *s);
@@ -668,7 +686,10 @@ mod tests {
                 (proptest::sample::select(Page::ALL.to_vec()), needs),
                 sort,
                 filter,
-                proptest::option::of((0..nm, 0..nc)),
+                proptest::option::of((0..nm, 0..nc).prop_map(|(messenger, criterion)| CellAt {
+                    messenger,
+                    criterion,
+                })),
                 proptest::option::of(0..nm),
             ),
             (

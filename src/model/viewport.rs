@@ -20,6 +20,47 @@ pub struct Window {
     pub after: f64,
 }
 
+/// What windowing needs to know of the scroll box, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// How far the box is scrolled.
+    pub scroll_top: f64,
+    /// The box's visible height.
+    pub viewport: f64,
+    /// One body row's height.
+    pub row_height: f64,
+    /// The table header's height.
+    pub header: f64,
+}
+
+impl Metrics {
+    /// A guess until the box has been measured.
+    pub const GUESS: Metrics = Metrics {
+        scroll_top: 0.0,
+        viewport: 600.0,
+        row_height: 52.0,
+        header: 80.0,
+    };
+
+    /// The window over `total` rows below the header.
+    pub fn window(&self, total: usize) -> Window {
+        window(
+            total,
+            self.scroll_top - self.header,
+            self.viewport - self.header,
+            self.row_height,
+        )
+    }
+
+    /// Whether `measured` sizes differ from these by more than half a pixel (so a re-render
+    /// is worth it); the scroll position is not compared.
+    pub fn resized(&self, measured: &Metrics) -> bool {
+        (measured.row_height - self.row_height).abs() > 0.5
+            || (measured.header - self.header).abs() > 0.5
+            || (measured.viewport - self.viewport).abs() > 0.5
+    }
+}
+
 /// The window over `total` rows of `row_height` pixels, for a box scrolled `scroll_top`
 /// pixels into the rows and showing `viewport` pixels of them. Nonsense measurements (not
 /// finite, negative, zero height) are read as the nearest sensible value.
@@ -107,5 +148,25 @@ mod tests {
             );
             top += 977.0;
         }
+    }
+
+    #[test]
+    fn the_header_is_not_a_row() {
+        let m = Metrics {
+            scroll_top: 580.0,
+            viewport: 580.0,
+            row_height: 50.0,
+            header: 80.0,
+        };
+        // Scrolled 500 px into the rows, 500 px of rows in view: rows 10..21 visible.
+        assert_eq!(m.window(1000).rows, 2..29);
+        assert!(!m.resized(&Metrics {
+            scroll_top: 0.0,
+            ..m
+        }));
+        assert!(m.resized(&Metrics {
+            row_height: 51.0,
+            ..m
+        }));
     }
 }
