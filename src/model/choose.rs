@@ -9,40 +9,22 @@
 use crate::model::dataset::{
     Badge, ChooserNeed, Dataset, Group, Messenger, NeedIndex, Requirement, Value,
 };
+use crate::model::ids::id_enum;
 use crate::model::text;
 use std::cmp::Reverse;
 
-/// How well a messenger meets one need. Ordered from best to worst: a need's outcome is the
-/// worst outcome of its requirements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Outcome {
-    /// Every requirement is met.
-    Met,
-    /// None fails, and some are only partly met.
-    Partly,
-    /// None fails, and some value is unknown or disputed, so we cannot say.
-    Unsure,
-    /// Some requirement fails.
-    NotMet,
-}
-
-impl Outcome {
-    /// Every outcome, best first.
-    pub const ALL: [Outcome; 4] = [
-        Outcome::Met,
-        Outcome::Partly,
-        Outcome::Unsure,
-        Outcome::NotMet,
-    ];
-
-    /// The id used in the text key `choose.need.<need>.<id>` and `data-outcome`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Outcome::Met => "met",
-            Outcome::Partly => "partly",
-            Outcome::Unsure => "unsure",
-            Outcome::NotMet => "not-met",
-        }
+id_enum! {
+    /// How well a messenger meets one need. Ordered from best to worst: a need's outcome is the
+    /// worst outcome of its requirements.
+    pub enum Outcome {
+        /// Every requirement is met.
+        Met = "met",
+        /// None fails, and some are only partly met.
+        Partly = "partly",
+        /// None fails, and some value is unknown or disputed, so we cannot say.
+        Unsure = "unsure",
+        /// Some requirement fails.
+        NotMet = "not-met",
     }
 }
 

@@ -4,6 +4,7 @@
 //! files and is reached through the text keys these types build, so that a new language adds
 //! files and touches no code.
 
+use crate::model::ids::{deserialize_by_id, id_enum};
 use serde::Deserialize;
 use std::fmt;
 
@@ -43,222 +44,86 @@ pub const CHOOSER_FILE: DataFile = DataFile {
     text: include_str!(concat!(env!("MC_DATA_DIR"), "/chooser.json")),
 };
 
-/// A value of one messenger against one criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Value {
-    Yes,
-    No,
-    Partial,
-    Disputed,
-    Unknown,
-    NotApplicable,
-}
-
-impl Value {
-    /// Every value, in the order used by the legend.
-    pub const ALL: [Value; 6] = [
-        Value::Yes,
-        Value::Partial,
-        Value::Disputed,
-        Value::Unknown,
-        Value::NotApplicable,
-        Value::No,
-    ];
-
-    /// The id used in the data files, the DOM contract (`data-value`) and text keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Value::Yes => "yes",
-            Value::No => "no",
-            Value::Partial => "partial",
-            Value::Disputed => "disputed",
-            Value::Unknown => "unknown",
-            Value::NotApplicable => "not-applicable",
-        }
-    }
-
-    /// Parses an id as written by [`Value::id`].
-    pub fn from_id(id: &str) -> Option<Value> {
-        Value::ALL.into_iter().find(|v| v.id() == id)
+id_enum! {
+    /// A value of one messenger against one criterion.
+    pub enum Value {
+        Yes = "yes",
+        Partial = "partial",
+        Disputed = "disputed",
+        Unknown = "unknown",
+        NotApplicable = "not-applicable",
+        No = "no",
     }
 }
+deserialize_by_id!(Value);
 
-/// What a value means for the reader: a "yes" is good for most criteria and bad where "no"
+id_enum! {
+    /// What a value means for the reader: a "yes" is good for most criteria and bad where "no"
 /// is better (a phone number required). Colour and icon follow this, not the bare value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Verdict {
-    Good,
-    Bad,
-    Partial,
-    Disputed,
-    Unknown,
-    NotApplicable,
-}
-
-impl Verdict {
-    /// Every verdict, best first.
-    pub const ALL: [Verdict; 6] = [
-        Verdict::Good,
-        Verdict::Partial,
-        Verdict::Disputed,
-        Verdict::Unknown,
-        Verdict::NotApplicable,
-        Verdict::Bad,
-    ];
-
-    /// The id used in `data-verdict`, CSS classes and the text key `verdict.<id>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Good => "good",
-            Verdict::Bad => "bad",
-            Verdict::Partial => "partial",
-            Verdict::Disputed => "disputed",
-            Verdict::Unknown => "unknown",
-            Verdict::NotApplicable => "not-applicable",
-        }
+    pub enum Verdict {
+        Good = "good",
+        Partial = "partial",
+        Disputed = "disputed",
+        Unknown = "unknown",
+        NotApplicable = "not-applicable",
+        Bad = "bad",
     }
 }
 
-/// The three groups of criteria the guide names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Group {
-    Minimum,
-    BestCase,
-    More,
-}
-
-impl Group {
-    /// Every group, in display order.
-    pub const ALL: [Group; 3] = [Group::Minimum, Group::BestCase, Group::More];
-
-    /// The id used in the data files and text keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Group::Minimum => "minimum",
-            Group::BestCase => "best-case",
-            Group::More => "more",
-        }
+id_enum! {
+    /// The three groups of criteria the guide names.
+    pub enum Group {
+        Minimum = "minimum",
+        BestCase = "best-case",
+        More = "more",
     }
 }
+deserialize_by_id!(Group);
 
-/// A network architecture, as the guide's "Types of Communication Networks" names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-pub enum NetworkId {
-    #[serde(rename = "centralized")]
-    Centralized,
-    #[serde(rename = "federated")]
-    Federated,
-    #[serde(rename = "p2p")]
-    P2p,
-    #[serde(rename = "anonymous-routing")]
-    AnonymousRouting,
-    /// Ours, not the guide's: relays that neither federate nor know of each other (SimpleX).
-    #[serde(rename = "independent-relays")]
-    IndependentRelays,
-}
-
-impl NetworkId {
-    /// Every architecture, in display order.
-    pub const ALL: [NetworkId; 5] = [
-        NetworkId::Centralized,
-        NetworkId::Federated,
-        NetworkId::P2p,
-        NetworkId::AnonymousRouting,
-        NetworkId::IndependentRelays,
-    ];
-
-    /// The id used in data files, text keys and the DOM contract (`data-network`).
-    pub fn id(self) -> &'static str {
-        match self {
-            NetworkId::Centralized => "centralized",
-            NetworkId::Federated => "federated",
-            NetworkId::P2p => "p2p",
-            NetworkId::AnonymousRouting => "anonymous-routing",
-            NetworkId::IndependentRelays => "independent-relays",
-        }
-    }
-
-    /// Parses an id as written by [`NetworkId::id`].
-    pub fn from_id(id: &str) -> Option<NetworkId> {
-        NetworkId::ALL.into_iter().find(|n| n.id() == id)
+id_enum! {
+    /// A network architecture, as the guide's "Types of Communication Networks" names them.
+    pub enum NetworkId {
+        Centralized = "centralized",
+        Federated = "federated",
+        P2p = "p2p",
+        AnonymousRouting = "anonymous-routing",
+        /// Ours, not the guide's: relays that neither federate nor know of each other (SimpleX).
+        IndependentRelays = "independent-relays",
     }
 }
+deserialize_by_id!(NetworkId);
 
-/// A messenger's standing in one edition of the guide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Recommended,
-    /// Listed under another messenger as another app for its network (Molly under Signal).
-    AlternativeClient,
-    AdditionalOption,
-    /// Moved to the guide's Social Networks page, where it is still recommended.
-    SocialNetworks,
-    NotListed,
-}
-
-impl Status {
-    /// Every status, most favourable first.
-    pub const ALL: [Status; 5] = [
-        Status::Recommended,
-        Status::AlternativeClient,
-        Status::AdditionalOption,
-        Status::SocialNetworks,
-        Status::NotListed,
-    ];
-
-    /// The id used in data files, text keys and `data-standing`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Recommended => "recommended",
-            Status::AlternativeClient => "alternative-client",
-            Status::AdditionalOption => "additional-option",
-            Status::SocialNetworks => "social-networks",
-            Status::NotListed => "not-listed",
-        }
+id_enum! {
+    /// A messenger's standing in one edition of the guide.
+    pub enum Status {
+        Recommended = "recommended",
+        /// Listed under another messenger as another app for its network (Molly under Signal).
+        AlternativeClient = "alternative-client",
+        AdditionalOption = "additional-option",
+        /// Moved to the guide's Social Networks page, where it is still recommended.
+        SocialNetworks = "social-networks",
+        NotListed = "not-listed",
     }
 }
+deserialize_by_id!(Status);
 
-/// What the matrix says of a messenger's standing in the guide today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Badge {
-    Recommended,
-    /// Listed with the messenger whose network it uses.
-    AlternativeClient,
-    AdditionalOption,
-    /// No longer on this page, but recommended on the guide's Social Networks page.
-    MovedToSocialNetworks,
-    /// Listed in an earlier edition, not in the latest.
-    NoLongerListed,
-    /// Never listed in the editions we know.
-    NeverListed,
+id_enum! {
+    /// What the matrix says of a messenger's standing in the guide today.
+    pub enum Badge {
+        Recommended = "recommended",
+        /// Listed with the messenger whose network it uses.
+        AlternativeClient = "alternative-client",
+        AdditionalOption = "additional-option",
+        /// No longer on this page, but recommended on the guide's Social Networks page.
+        MovedToSocialNetworks = "moved-to-social-networks",
+        /// Listed in an earlier edition, not in the latest.
+        NoLongerListed = "no-longer-listed",
+        /// Never listed in the editions we know.
+        NeverListed = "never-listed",
+    }
 }
 
 impl Badge {
-    /// Every badge, in the order the legend explains them.
-    pub const ALL: [Badge; 6] = [
-        Badge::Recommended,
-        Badge::AlternativeClient,
-        Badge::AdditionalOption,
-        Badge::MovedToSocialNetworks,
-        Badge::NoLongerListed,
-        Badge::NeverListed,
-    ];
-
-    /// The id used in `data-standing` and the text key `ui.badge.<id>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Badge::Recommended => "recommended",
-            Badge::AlternativeClient => "alternative-client",
-            Badge::AdditionalOption => "additional-option",
-            Badge::MovedToSocialNetworks => "moved-to-social-networks",
-            Badge::NoLongerListed => "no-longer-listed",
-            Badge::NeverListed => "never-listed",
-        }
-    }
-
     /// Whether the guide lists the messenger on its Real-Time Communication page today.
     pub fn listed_today(self) -> bool {
         matches!(
@@ -268,71 +133,33 @@ impl Badge {
     }
 }
 
-/// A platform a messenger can be installed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Platform {
-    Android,
-    Ios,
-    Windows,
-    Macos,
-    Linux,
-    Web,
-}
-
-impl Platform {
-    /// Every platform, in display order.
-    pub const ALL: [Platform; 6] = [
-        Platform::Android,
-        Platform::Ios,
-        Platform::Windows,
-        Platform::Macos,
-        Platform::Linux,
-        Platform::Web,
-    ];
-
-    /// The id used in data files and text keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Platform::Android => "android",
-            Platform::Ios => "ios",
-            Platform::Windows => "windows",
-            Platform::Macos => "macos",
-            Platform::Linux => "linux",
-            Platform::Web => "web",
-        }
+id_enum! {
+    /// A platform a messenger can be installed on.
+    pub enum Platform {
+        Android = "android",
+        Ios = "ios",
+        Windows = "windows",
+        Macos = "macos",
+        Linux = "linux",
+        Web = "web",
     }
 }
+deserialize_by_id!(Platform);
 
-/// Where a download comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Channel {
-    GooglePlay,
-    AppStore,
-    FDroid,
-    Flathub,
-    Github,
-    Apk,
-    Website,
-    Accrescent,
-}
-
-impl Channel {
-    /// The id used in data files and text keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Channel::GooglePlay => "google-play",
-            Channel::AppStore => "app-store",
-            Channel::FDroid => "f-droid",
-            Channel::Flathub => "flathub",
-            Channel::Github => "github",
-            Channel::Apk => "apk",
-            Channel::Website => "website",
-            Channel::Accrescent => "accrescent",
-        }
+id_enum! {
+    /// Where a download comes from.
+    pub enum Channel {
+        GooglePlay = "google-play",
+        AppStore = "app-store",
+        FDroid = "f-droid",
+        Flathub = "flathub",
+        Github = "github",
+        Apk = "apk",
+        Website = "website",
+        Accrescent = "accrescent",
     }
 }
+deserialize_by_id!(Channel);
 
 /// One criterion of the matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -3,27 +3,28 @@
 
 use crate::model::dataset::{Dataset, Group, NeedIndex, NetworkId, Platform};
 use crate::model::filter::{Filter, Need};
+use crate::model::ids::id_enum;
 use crate::model::locale::Locale;
 use crate::model::sort::{Column, Sort, PLATFORMS_COLUMN};
 
-/// Which of the widget's pages is shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Page {
-    /// "Which messenger fits me": needs in, every messenger ranked. The standalone page's
-    /// default.
-    #[default]
-    Choose,
-    /// The feature matrix; the default when embedded.
-    Matrix,
-    /// "How messengers connect": the network architectures.
-    Networks,
-    /// Two or three messengers side by side.
-    Compare,
+id_enum! {
+    /// Which of the widget's pages is shown.
+    #[derive(Default)]
+    pub enum Page {
+        /// "Which messenger fits me": needs in, every messenger ranked. The standalone page's
+        /// default.
+        #[default]
+        Choose = "choose",
+        /// The feature matrix; the default when embedded.
+        Matrix = "matrix",
+        /// "How messengers connect": the network architectures.
+        Networks = "networks",
+        /// Two or three messengers side by side.
+        Compare = "compare",
+    }
 }
 
 impl Page {
-    const ALL: [Page; 4] = [Page::Choose, Page::Matrix, Page::Networks, Page::Compare];
-
     /// The page a link without `view=` opens: the chooser on the standalone page, the matrix
     /// when embedded (a host page that wants the chooser asks for `view=choose`).
     pub fn default_for(embed: bool) -> Page {
@@ -31,16 +32,6 @@ impl Page {
             Page::Matrix
         } else {
             Page::Choose
-        }
-    }
-
-    /// The id used in `view=`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Page::Choose => "choose",
-            Page::Matrix => "matrix",
-            Page::Networks => "networks",
-            Page::Compare => "compare",
         }
     }
 }
@@ -52,32 +43,15 @@ pub struct CellAt {
     pub criterion: usize,
 }
 
-/// The colour theme.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    /// Every theme, in picker order.
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-
-    /// The id used in `theme=`, `data-theme` and the text key `ui.theme.<id>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// Parses an id as written by [`Theme::id`].
-    pub fn from_id(id: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.id() == id)
+id_enum! {
+    /// The colour theme.
+    #[derive(Default)]
+    pub enum Theme {
+        /// Follow `prefers-color-scheme`.
+        #[default]
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
