@@ -6,13 +6,13 @@
 // Run through `bash tools/run.sh bench` (it builds what this needs). Writes the report to
 // stdout and to target/bench/report.md.
 
-import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile, readdir, stat, rm, copyFile } from 'node:fs/promises';
-import { join, extname, dirname, relative, sep } from 'node:path';
+import { mkdir, readFile, writeFile, readdir, rm, copyFile } from 'node:fs/promises';
+import { join, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { writeSynthetic, CRITERIA } from './synthetic.mjs';
+import { serve } from '../tests/browser/server.mjs';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,24 +59,10 @@ const PEER_JS = "import { DataTable } from './simple-datatables.js';\nnew DataTa
 
 // ---------------------------------------------------------------- serving
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-function serve(dirs) {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const [, site, ...rest] = url.pathname.split('/');
-    const base = dirs[site];
-    let file = base && join(base, ...rest);
-    try {
-      if (!file) throw new Error('no site');
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+// The browser tests' static server (tests/browser/server.mjs), one site per path segment.
+async function serveSites(dirs) {
+  const server = await serve(dirs, { noStore: true });
+  return { server, origin: server.origin };
 }
 
 // ---------------------------------------------------------------- measuring
@@ -253,7 +239,7 @@ for (const n of SIZES) {
   all.push({ n, site: { floor: `floor-${n}`, peer: `peer-${n}`, widget: `widget-${n}` } });
 }
 
-const { server, origin } = await serve(sites);
+const { server, origin } = await serveSites(sites);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -37,19 +37,59 @@ setup_rust() {
 }
 
 setup_node() {
-  # wasm-opt (npm binaryen: Debian's is too old for rustc's output), axe-core, playwright-core,
-  # ajv (checks the published dataset against its schema).
+  # wasm-opt (npm binaryen: Debian's is too old for rustc's output), axe-core, puppeteer-core
+  # (the browser tests, Chromium and Firefox), playwright-core (the benchmark), ajv (checks
+  # the published dataset against its schema). No browser downloads: the tests drive
+  # Debian's browsers.
+  export PUPPETEER_SKIP_DOWNLOAD=1
   if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     log "installing the test and build tools from tests/package-lock.json"
     (cd tests && npm ci --no-audit --no-fund)
   fi
 }
 
+# The browser tests' locales: WebKit takes navigator.languages from the process's locale.
+TEST_LOCALES="en_US ru_RU pt_BR zh_TW"
+
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    log "installing Debian's chromium"
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  [ -d /usr/share/i18n/locales ] || missing+=(locales)
+  dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian's ${missing[*]}"
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
+  local l
+  for l in $TEST_LOCALES; do
+    if ! locale -a | grep -qix "$l.utf8"; then
+      log "generating the $l.UTF-8 locale (WebKit's browser language in the tests)"
+      localedef -i "$l" -f UTF-8 "$l.UTF-8"
+    fi
+  done
+}
+
+# The browser suite once per engine, each timed; every engine runs, and any failure fails.
+# WebKit's MiniBrowser needs an X display.
+browser_tests() {
+  local engine start failed=()
+  for engine in chromium firefox webkit; do
+    log "browser tests in $engine"
+    start=$SECONDS
+    local run=(node --test --test-concurrency=1 tests/browser/)
+    [ "$engine" = webkit ] && run=(xvfb-run -a "${run[@]}")
+    ENGINE=$engine "${run[@]}" || failed+=("$engine")
+    log "browser tests in $engine took $((SECONDS - start)) s"
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    log "browser tests failed in: ${failed[*]}"
+    return 1
   fi
 }
 
@@ -66,8 +106,7 @@ case "${1:-}" in
   serve)
     setup_rust; setup_node; build
     port=${PORT:-8080}
-    log "serving dist/ at http://127.0.0.1:$port/ (Ctrl-C stops)"
-    exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist ;;
+    PORT=$port exec node tools/serve.mjs ;;
   test)
     start=$SECONDS
     setup_rust; setup_node; setup_browser
@@ -85,8 +124,7 @@ case "${1:-}" in
     log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
     node tools/synthetic.mjs 1000 target/large-data
     MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist
-    log "browser tests against dist/ in headless Chromium"
-    node --test --test-concurrency=1 tests/browser/
+    browser_tests
     log "all tests took $((SECONDS - start)) s" ;;
   bench)
     setup_rust; setup_node; setup_browser; build

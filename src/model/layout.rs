@@ -917,17 +917,6 @@ mod tests {
     }
 
     #[test]
-    fn deterministic() {
-        for n in NetworkId::ALL {
-            assert_eq!(architecture(n), architecture(n));
-        }
-        for r in Route::ALL {
-            assert_eq!(route(r), route(r));
-        }
-        assert_eq!(text_keys(), text_keys());
-    }
-
-    #[test]
     fn mirrored_flips_x_and_stays_inside() {
         for (name, d) in all() {
             let m = d.mirrored();

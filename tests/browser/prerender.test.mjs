@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, rowIds, assertClean } from './harness.mjs';
+import { withBrowser } from './harness.mjs';
 
 const env = withBrowser();
 
@@ -16,52 +16,52 @@ test('the first row is in the HTML as served', async () => {
   assert.match(html, /<td[^>]*data-criterion="phone-number-required"[^>]*data-value="yes"/);
 });
 
-test('with JavaScript disabled the matrix is there', async () => {
-  const context = await env.browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(env.server.origin + '/');
-  assert.deepEqual(await rowIds(page), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
-  assert.equal(await page.getAttribute('tr[data-messenger="session"] td[data-criterion="forward-secrecy"]', 'data-value'), 'no');
-  assert.ok(await page.isVisible('table.mc-table'));
-  assert.ok(await page.isVisible('noscript, .mc-noscript').catch(() => true));
-  await context.close();
+test('with JavaScript disabled the matrix is there', async (t) => {
+  const page = await env.open(t, '/', { javaScript: false, wait: false });
+  await page.waitFor('tr[data-messenger]');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ready')), false, 'no script ran');
+  assert.deepEqual(await page.rowIds(), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
+  assert.equal(await page.attribute('tr[data-messenger="session"] td[data-criterion="forward-secrecy"]', 'data-value'), 'no');
+  assert.ok(await page.visible('table.mc-table'));
+  // A reader sees every value word and badge in the served markup too.
+  assert.deepEqual(await page.readerProblems(), []);
+  await page.close();
 });
 
-test('the app hydrates the served rows instead of replacing them, then sorts', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__removedRows = 0;
-    new MutationObserver((records) => {
-      for (const r of records) {
-        for (const n of r.removedNodes) {
-          if (n.nodeType === 1 && (n.matches?.('tr[data-messenger]') || n.querySelector?.('tr[data-messenger]'))) window.__removedRows++;
+test('the app hydrates the served rows instead of replacing them, then sorts', async (t) => {
+  const page = await env.open(t, '/', {
+    wait: false,
+    // Runs first in the served page (the server puts it in <head>), before the app starts.
+    initScript: () => {
+      window.__removedRows = 0;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.removedNodes) {
+            if (n.nodeType === 1 && (n.matches?.('tr[data-messenger]') || n.querySelector?.('tr[data-messenger]'))) window.__removedRows++;
+          }
         }
-      }
-    }).observe(document, { childList: true, subtree: true });
+      }).observe(document, { childList: true, subtree: true });
+    },
   });
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(env.server.origin + '/');
-  // Trunk's loader sets window.wasmBindings once the app has started (and hydrated).
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
-  await page.waitForTimeout(200);
+  // Trunk's loader sets window.wasmBindings once the app has started; data-ready once it
+  // has hydrated.
+  await page.waitFor(() => window.wasmBindings !== undefined);
+  await page.waitFor('html[data-ready]');
   assert.equal(await page.evaluate(() => window.__removedRows), 0, 'no served row was thrown away');
   // Hydrated: the sort header responds.
   await page.click('th[data-criterion="forward-secrecy"] button');
-  await page.waitForSelector('th[data-criterion="forward-secrecy"][aria-sort="descending"]');
+  await page.waitFor('th[data-criterion="forward-secrecy"][aria-sort="descending"]');
   await page.click('th[data-criterion="forward-secrecy"] button');
-  assert.deepEqual(await rowIds(page), ['session', 'deltachat', 'whatsapp', 'element', 'telegram', 'threema', 'signal', 'molly', 'simplex', 'briar']);
-  assert.deepEqual(errors, [], 'no console error, no hydration mismatch');
-  await context.close();
+  assert.deepEqual(await page.rowIds(), ['session', 'deltachat', 'whatsapp', 'element', 'telegram', 'threema', 'signal', 'molly', 'simplex', 'briar']);
+  await page.assertClean(); // no console error, no hydration mismatch
+  await page.close();
 });
 
-test('a link to another view renders afresh over the prerendered markup', async () => {
-  const { page, context, problems } = await openPage(env.browser, env.server.origin, '/?lang=nl&sort=-tor');
-  await page.waitForFunction(() => document.documentElement.lang === 'nl');
-  assert.equal(await page.locator('table.mc-table').count(), 1, 'one matrix, not two');
-  assert.equal(await page.getAttribute('th[data-criterion="tor"]', 'aria-sort'), 'ascending');
-  assertClean(assert, problems);
-  await context.close();
+test('a link to another view renders afresh over the prerendered markup', async (t) => {
+  const page = await env.open(t, '/?lang=nl&sort=-tor');
+  await page.waitFor(() => document.documentElement.lang === 'nl');
+  assert.equal(await page.count('table.mc-table'), 1, 'one matrix, not two');
+  assert.equal(await page.attribute('th[data-criterion="tor"]', 'aria-sort'), 'ascending');
+  await page.assertClean();
+  await page.close();
 });

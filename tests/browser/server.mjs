@@ -1,0 +1,171 @@
+// The static server of the browser tests, of `tools/run.sh serve` (tools/serve.mjs) and of the
+// benchmark (tools/bench.mjs): serves a bundle on 127.0.0.1, nothing else.
+//
+// For the tests (`probe: true`) it also serves a few files of the harness's own, under
+// `/__`-prefixed paths that no bundle uses:
+//   /__probe.js  a same-origin script that it puts first in the <head> of every HTML page it
+//                serves. WebKit's WebDriver has no console log and no network events, so the
+//                probe records console.error, error and unhandledrejection events, CSP
+//                violations (securitypolicyviolation) and the URL of every resource of another
+//                origin (PerformanceObserver) in the page itself, and the harness reads them
+//                back. The page's CSP (`script-src 'self'`) allows it as it is.
+//                sw.js is served with the probe in its file list, so that the probe is there
+//                offline too.
+//   /__axe.js    axe-core, loaded by a <script src> (the CSP refuses inline scripts).
+//   /__init.js   a test's own script to run first (`init`), put after the probe while set.
+//   /__frame.html?w=&h=&src=  a page that holds `src` in an iframe of w × h CSS pixels, for a
+//                viewport narrower than a browser window can be (MiniBrowser's is ≥ 447 px).
+// `overrides` answers chosen paths with a given status and body (a missing or broken file),
+// the same for every engine, instead of each engine's request interception. `stop()` and
+// `start()` take the server down and back up on the same port: "offline" for every engine is
+// the server gone, as in a real outage.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+const PROBE = `// The test harness's probe (see tests/browser/server.mjs): records what the page reports.
+(() => {
+  const rec = (window.__mcProbe = { errors: [], uncaught: [], csp: [], foreign: [] });
+  const text = (v) => (v instanceof Error ? v.message : typeof v === 'string' ? v : (() => { try { return JSON.stringify(v); } catch { return String(v); } })());
+  const original = console.error;
+  console.error = function (...args) {
+    rec.errors.push(args.map(text).join(' '));
+    return original.apply(this, args);
+  };
+  addEventListener('error', (e) => {
+    if (e.target && e.target !== window && e.target.nodeType === 1) {
+      rec.errors.push('failed to load ' + (e.target.src || e.target.href || e.target.tagName));
+    } else {
+      rec.errors.push(e.message || String(e.error));
+      rec.uncaught.push(e.message || String(e.error));
+    }
+  }, true);
+  addEventListener('unhandledrejection', (e) => {
+    rec.errors.push('unhandled rejection: ' + text(e.reason));
+    rec.uncaught.push('unhandled rejection: ' + text(e.reason));
+  });
+  document.addEventListener('securitypolicyviolation', (e) => rec.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  const own = location.origin;
+  const look = (entries) => {
+    for (const e of entries) {
+      const url = e.name;
+      if (/^(data|blob|about):/.test(url)) continue;
+      if (new URL(url, location.href).origin !== own) rec.foreign.push(url);
+    }
+  };
+  try {
+    new PerformanceObserver((list) => look(list.getEntries())).observe({ type: 'resource', buffered: true });
+  } catch (e) {
+    rec.errors.push('probe: no PerformanceObserver: ' + e.message);
+  }
+})();
+`;
+
+const FRAME = `<!doctype html>
+<html><head><meta charset="utf-8"><title>viewport</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/__frame.css"></head>
+<body><iframe id="__viewport" title="viewport"></iframe><script src="/__frame.js"></script></body></html>
+`;
+const FRAME_CSS = 'html,body{margin:0;padding:0}iframe{border:0;display:block}';
+const FRAME_JS = `const q = new URLSearchParams(location.search);
+const f = document.getElementById('__viewport');
+f.style.width = q.get('w') + 'px';
+f.style.height = q.get('h') + 'px';
+f.src = q.get('src');
+`;
+
+let axeSource;
+
+/**
+ * Serves `root` on 127.0.0.1 (a free port unless `port` is given): a folder, or an object
+ * of folders by first path segment ({ site: dir } serves dir at /site/). With `probe`, also
+ * the harness's files and the probe in every HTML page; `noStore` sends every file with
+ * `cache-control: no-store`. Returns { origin, port, overrides, init, stop, start, close }.
+ */
+export async function serve(root, { port = 0, probe = false, log = false, noStore = false } = {}) {
+  const mounts = typeof root === 'string' ? null : Object.fromEntries(Object.entries(root).map(([k, v]) => [k, resolve(v)]));
+  if (!mounts) root = resolve(root);
+  const overrides = new Map();
+  const self = { init: null };
+  const handler = async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    if (log) console.log(`${req.method} ${req.url}`);
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (overrides.has(path)) {
+      const o = overrides.get(path);
+      return send(o.status ?? 200, o.type ?? TYPES[extname(path)] ?? 'text/plain', o.body ?? '');
+    }
+    if (probe) {
+      if (path === '/__probe.js') return send(200, TYPES['.js'], PROBE);
+      if (path === '/__init.js') return send(200, TYPES['.js'], self.init ?? '');
+      if (path === '/__frame.html') return send(200, TYPES['.html'], FRAME);
+      if (path === '/__frame.css') return send(200, TYPES['.css'], FRAME_CSS);
+      if (path === '/__frame.js') return send(200, TYPES['.js'], FRAME_JS);
+      if (path === '/__axe.js') {
+        axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+        return send(200, TYPES['.js'], axeSource);
+      }
+    }
+    let base = root;
+    let rest = path;
+    if (mounts) {
+      const [, site, ...more] = path.split('/');
+      base = mounts[site];
+      rest = '/' + more.join('/');
+      if (!base) return send(404, 'text/plain', 'not found');
+    }
+    let file = normalize(join(base, rest));
+    if (file !== base && !file.startsWith(base + '/')) return send(403, 'text/plain', 'forbidden');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file);
+      const ext = extname(file);
+      if (probe && ext === '.html') {
+        body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__probe.js"></script>' + (self.init ? '<script src="/__init.js"></script>' : ''));
+      } else if (probe && file.endsWith('/sw.js')) {
+        body = body.toString('utf8').replace('const FILES = [', 'const FILES = ["/__probe.js",');
+      }
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(noStore ? { 'cache-control': 'no-store' } : {}) });
+      res.end(body);
+    } catch {
+      send(404, 'text/plain', 'not found');
+    }
+  };
+  let server;
+  const start = () =>
+    new Promise((ok, fail) => {
+      server = createServer(handler);
+      server.on('error', fail);
+      server.listen(port, '127.0.0.1', () => {
+        port = server.address().port;
+        ok();
+      });
+    });
+  const stop = () =>
+    new Promise((ok) => {
+      if (!server) return ok();
+      server.close(() => ok());
+      server.closeAllConnections();
+      server = undefined;
+    });
+  await start();
+  return Object.assign(self, { origin: `http://127.0.0.1:${port}`, port, overrides, start, stop, close: stop });
+}
