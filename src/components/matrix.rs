@@ -142,7 +142,7 @@ fn band_headers(
             };
             html! {
                 <th scope="colgroup" colspan={span.to_string()} class="mc-group" data-group={band.id()}>
-                    <span>{ label }</span>
+                    <span class="mc-group-label">{ label }</span>
                     { toggle }
                 </th>
             }

@@ -151,7 +151,7 @@ class Page {
   /** Waits until the app has taken over the served page and shows a view. */
   async ready() {
     await this.waitFor('html[data-ready]');
-    await this.waitFor('tr[data-messenger], .mc-networks, .mc-compare');
+    await this.waitFor('tr[data-messenger], .mc-networks, .mc-compare, .mc-choose');
   }
   url() {
     return this.evaluate(() => location.href);

@@ -21,7 +21,7 @@ const lastRowIs = (page, index) =>
   page.waitFor((i) => [...document.querySelectorAll('tbody tr[data-messenger]')].at(-1)?.getAttribute('aria-rowindex') === i, index);
 
 test('only the rows in view are in the DOM, and scrolling brings the rest', async (t) => {
-  const page = await env.open(t, '/?lang=en');
+  const page = await env.open(t, '/?view=matrix&lang=en');
   assert.equal(await page.attribute('table.mc-table', 'aria-rowcount'), '1002');
   const first = await rendered(page);
   assert.ok(first.length > 5 && first.length < 60, `${first.length} rows rendered`);
@@ -44,7 +44,7 @@ test('only the rows in view are in the DOM, and scrolling brings the rest', asyn
 });
 
 test('sorting a long list orders all of it, not just the rows in view', async (t) => {
-  const page = await env.open(t, '/?lang=en');
+  const page = await env.open(t, '/?view=matrix&lang=en');
   await page.click('th[data-column="name"] button');
   const top = await names(page);
   const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -59,7 +59,7 @@ test('sorting a long list orders all of it, not just the rows in view', async (t
 });
 
 test('a note opens below the box, and the long list passes axe-core', async (t) => {
-  const page = await env.open(t, '/?lang=en');
+  const page = await env.open(t, '/?view=matrix&lang=en');
   await page.click('tbody tr[aria-rowindex="3"] td[data-criterion="tor"] button');
   await page.waitFor('.mc-matrix > .mc-note');
   assert.ok(await page.visible('.mc-matrix > .mc-note'));

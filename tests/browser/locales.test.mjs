@@ -19,17 +19,17 @@ const shown = (page, sel) => page.innerText(sel).then((t) => t.trim());
 const header = (page, id) => shown(page, `th[data-criterion="${id}"] button`);
 
 test('?lang=nl gives Dutch, with the guide’s own terms', async (t) => {
-  const page = await env.open(t, '/?lang=nl');
+  const page = await env.open(t, '/?view=matrix&lang=nl');
   assert.deepEqual(await htmlAttrs(page), ['nl', 'ltr']);
-  assert.equal(await shown(page, 'th[data-group="minimum"]'), 'Minimale vereisten');
-  assert.equal(await shown(page, 'th[data-group="best-case"]'), 'Beste geval');
+  assert.equal(await shown(page, 'th[data-group="minimum"] .mc-group-label'), 'Minimale vereisten');
+  assert.equal(await shown(page, 'th[data-group="best-case"] .mc-group-label'), 'Beste geval');
   assert.equal(await header(page, 'phone-number-required'), texts.nl['criterion.phone-number-required.label']);
   await page.assertClean();
   await page.close();
 });
 
 test('?lang=he lays out right to left and passes axe-core', async (t) => {
-  const page = await env.open(t, '/?lang=he');
+  const page = await env.open(t, '/?view=matrix&lang=he');
   assert.deepEqual(await htmlAttrs(page), ['he', 'rtl']);
   const [name, next] = await page.$$eval('tr[data-messenger="signal"] > *', (cells) => cells.slice(0, 2).map((c) => c.getBoundingClientRect().left));
   assert.ok(name > next, 'the name column is on the right');
@@ -39,7 +39,7 @@ test('?lang=he lays out right to left and passes axe-core', async (t) => {
 });
 
 test('the picker switches language at once and keeps the sort and the open note', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await page.click('th[data-criterion="forward-secrecy"] button');
   await page.click('th[data-criterion="forward-secrecy"] button');
   await page.click('tr[data-messenger="session"] td[data-criterion="tor"] button');
@@ -54,7 +54,7 @@ test('the picker switches language at once and keeps the sort and the open note'
   assert.equal(await page.count('#mc-note-session'), 1);
   assert.equal(await page.evaluate(() => localStorage.getItem('messenger-compare.lang')), 'fr');
   // The choice is remembered on the next visit.
-  await page.goto('/');
+  await page.goto('/?view=matrix');
   await page.waitFor('html[data-ready] tr[data-messenger]');
   assert.deepEqual(await htmlAttrs(page), ['fr', 'ltr']);
   await page.assertClean();
@@ -62,20 +62,20 @@ test('the picker switches language at once and keeps the sort and the open note'
 });
 
 test('an unknown ?lang= and a corrupt stored choice fall back to English without error', async (t) => {
-  const page = await env.open(t, '/?lang=xx', { locale: 'pt-BR' });
+  const page = await env.open(t, '/?view=matrix&lang=xx', { locale: 'pt-BR' });
   assert.deepEqual(await page.evaluate(() => navigator.languages[0]), 'pt-BR', 'the browser language reaches the page');
   assert.deepEqual(await htmlAttrs(page), ['en', 'ltr']);
   await page.evaluate(() => localStorage.setItem('messenger-compare.lang', '{"broken'));
-  await page.goto('/');
+  await page.goto('/?view=matrix');
   await page.waitFor('html[data-ready] tr[data-messenger]');
   assert.deepEqual(await htmlAttrs(page), ['en', 'ltr']);
-  assert.equal(await shown(page, 'th[data-group="minimum"]'), texts.en['group.minimum.label']);
+  assert.equal(await shown(page, 'th[data-group="minimum"] .mc-group-label'), texts.en['group.minimum.label']);
   await page.assertClean();
   await page.close();
 });
 
 test('the browser’s languages choose the start locale (zh-TW → zh-Hant)', async (t) => {
-  const page = await env.open(t, '/', { locale: 'zh-TW' });
+  const page = await env.open(t, '/?view=matrix', { locale: 'zh-TW' });
   assert.deepEqual(await htmlAttrs(page), ['zh-Hant', 'ltr']);
   await page.assertClean();
   await page.close();
@@ -83,10 +83,10 @@ test('the browser’s languages choose the start locale (zh-TW → zh-Hant)', as
 
 for (const locale of LOCALES) {
   test(`${locale}: headers, values and dates are in the locale`, async (t) => {
-    const page = await env.open(t, `/?lang=${locale}`);
+    const page = await env.open(t, `/?view=matrix&lang=${locale}`);
     const tx = texts[locale];
     assert.equal(await header(page, 'forward-secrecy'), tx['criterion.forward-secrecy.label']);
-    assert.equal(await shown(page, 'th[data-group="more"]'), tx['group.more.label']);
+    assert.equal(await shown(page, 'th[data-group="more"] .mc-group-label'), tx['group.more.label']);
     assert.equal(await shown(page, 'h1'), tx['ui.title']);
     assert.equal(await shown(page, 'tr[data-messenger="session"] td[data-criterion="forward-secrecy"] .mc-value-word'), tx['value.no']);
     if (locale !== 'en') assert.notEqual(tx['ui.title'], texts.en['ui.title']);
@@ -108,7 +108,7 @@ test('a locale file that cannot be had, or is broken, leaves English and says so
   for (const [name, answer] of [['missing', { status: 404, body: 'gone' }], ['broken', { status: 200, body: '{"ui.title": ' }]]) {
     env.server.overrides.set('/locales/nl.json', answer);
     try {
-      const page = await env.open(t, '/?lang=nl', { wait: false });
+      const page = await env.open(t, '/?view=matrix&lang=nl', { wait: false });
       await page.waitFor('html[data-ready] tr[data-messenger]');
       await page.waitFor('.mc-notice[role="status"]');
       assert.match(await page.innerText('.mc-notice'), /locales\/nl\.json/, name);

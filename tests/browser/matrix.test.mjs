@@ -8,7 +8,7 @@ import { withBrowser } from './harness.mjs';
 const env = withBrowser();
 
 test('ten messengers, with the guide’s facts in the DOM contract', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   assert.deepEqual(await page.rowIds(), ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat']);
   const value = (m, c) => page.attribute(`tr[data-messenger="${m}"] td[data-criterion="${c}"]`, 'data-value');
   assert.equal(await value('signal', 'phone-number-required'), 'yes');
@@ -39,7 +39,7 @@ test('ten messengers, with the guide’s facts in the DOM contract', async (t) =
 
 test('the reader check fails when the value words or the standing badges are hidden', async (t) => {
   // The check every page gets must itself notice a broken widget.
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   assert.deepEqual(await page.readerProblems(), []);
   await page.addStyle('.mc-value-word { visibility: hidden }');
   const hidden = await page.readerProblems();
@@ -56,7 +56,7 @@ test('the reader check fails when the value words or the standing badges are hid
 });
 
 test('a header sorts best-first, then reversed, with aria-sort following', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   const th = 'th[data-criterion="forward-secrecy"]';
   assert.equal(await page.attribute(th, 'aria-sort'), 'none');
   await page.click(`${th} button`);
@@ -73,7 +73,7 @@ test('a header sorts best-first, then reversed, with aria-sort following', async
 });
 
 test('a re-sort moves the existing rows instead of rebuilding them', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await page.evaluate(() => document.querySelectorAll('tbody tr[data-messenger]').forEach((tr) => { tr.__original = true; }));
   for (const column of ['name', 'name', 'network']) {
     await page.click(`th[data-column="${column}"] button`);
@@ -87,7 +87,7 @@ test('a re-sort moves the existing rows instead of rebuilding them', async (t) =
 });
 
 test('sorting works from the keyboard', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await page.focus('th[data-column="name"] button');
   await page.press('Enter');
   assert.deepEqual(await page.rowIds(), ['briar', 'deltachat', 'element', 'molly', 'session', 'signal', 'simplex', 'telegram', 'threema', 'whatsapp']);
@@ -102,7 +102,7 @@ test('sorting works from the keyboard', async (t) => {
 });
 
 test('a value cell shows its note, sources and checked-on date', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   const cell = 'tr[data-messenger="element"] td[data-criterion="forward-secrecy"] button';
   assert.equal(await page.attribute(cell, 'aria-expanded'), 'false');
   await page.click(cell);
@@ -130,7 +130,7 @@ test('a value cell shows its note, sources and checked-on date', async (t) => {
 });
 
 test('a messenger’s name opens its detail; Escape closes it', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await page.click('tr[data-messenger="element"] .mc-name-button');
   const dialog = 'dialog.mc-detail[open]';
   await page.waitFor(dialog);
@@ -152,22 +152,74 @@ test('a messenger’s name opens its detail; Escape closes it', async (t) => {
   await page.close();
 });
 
-test('at 360 px the page does not scroll sideways; the table scrolls in its box', async (t) => {
-  const page = await env.open(t, '/', { viewport: { width: 360, height: 740 } });
-  const widths = await page.evaluate(() => ({
+test('at 360 px the matrix is one card per messenger: data on the first screen, nothing scrolls sideways', async (t) => {
+  const page = await env.open(t, '/?view=matrix', { viewport: { width: 360, height: 740 } });
+  const layout = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     view: window.innerWidth,
-    box: document.querySelector('.mc-scroll').scrollWidth,
-    boxVisible: document.querySelector('.mc-scroll').clientWidth,
+    height: window.innerHeight,
+    cards: [...document.querySelectorAll('tbody tr[data-messenger]')].map((tr) => {
+      const r = tr.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top };
+    }),
+    label: getComputedStyle(document.querySelector('tr[data-messenger="signal"] td[data-criterion="phone-number-required"]'), '::before').content,
   }));
-  assert.equal(widths.view, 360);
-  assert.ok(widths.page <= widths.view, `page is ${widths.page}px wide in a ${widths.view}px window`);
-  assert.ok(widths.box > widths.boxVisible, 'the table scrolls inside its own box');
-  // The name column stays put while the table scrolls.
-  const before = await page.$eval('tr[data-messenger="signal"] th', (th) => th.getBoundingClientRect().left);
-  await page.$eval('.mc-scroll', (el) => el.scrollBy(400, 0));
-  const after = await page.$eval('tr[data-messenger="signal"] th', (th) => th.getBoundingClientRect().left);
-  assert.equal(after, before);
+  assert.equal(layout.view, 360);
+  assert.ok(layout.page <= layout.view, `page is ${layout.page}px wide in a ${layout.view}px window`);
+  assert.equal(layout.cards.length, 10);
+  for (const card of layout.cards) assert.ok(card.left >= 0 && card.right <= layout.view, `a card spans ${card.left}–${card.right}px`);
+  assert.ok(layout.cards[0].top < layout.height, `the first card starts at ${layout.cards[0].top}px, below the first screen`);
+  assert.equal(layout.label, '"Phone number required"', 'each value names its column');
+  // The filters fold behind one button, and open from it.
+  assert.equal(await page.visible('#mc-filters'), false);
+  await page.click('.mc-filters-toggle');
+  assert.equal(await page.visible('#mc-filters'), true);
+  await page.check('#mc-need-no-phone');
+  assert.ok(!(await page.rowIds()).includes('signal'));
+  await page.assertClean();
+  await page.close();
+});
+
+test('a header explains itself where it stands, by keyboard too', async (t) => {
+  const page = await env.open(t, '/?view=matrix');
+  const explain = 'th[data-criterion="forward-secrecy"] .mc-explain';
+  assert.equal(await page.visible(`${explain} p`), false);
+  await page.focus(`${explain} summary`);
+  await page.press('Enter');
+  await page.waitFor(`${explain}[open]`);
+  assert.ok(await page.visible(`${explain} p`));
+  assert.match(await page.innerText(`${explain} p`), /\w{3,}/);
+  await page.assertClean();
+  await page.close();
+});
+
+test('the everyday columns come first, and a guide group folds into one column', async (t) => {
+  const page = await env.open(t, '/?view=matrix');
+  const columns = () => page.evaluate(() => [...document.querySelectorAll('thead tr:last-child th')].map((th) => th.dataset.criterion ?? th.dataset.column));
+  assert.deepEqual((await columns()).slice(0, 6), ['name', 'phone-number-required', 'local-mesh', 'platforms', 'e2ee-calls', 'e2ee-group-calls']);
+  assert.equal(await page.innerText('tr[data-messenger="briar"] td[data-column="platforms"]'), 'Android, Windows, Linux');
+  await page.click('th[data-group="minimum"] .mc-fold');
+  await page.waitFor('th[data-group="minimum"] .mc-fold[aria-expanded="false"]');
+  assert.ok(!(await columns()).includes('forward-secrecy'), 'the minimum requirements are folded away');
+  assert.equal(await page.count('td[data-criterion="forward-secrecy"]'), 0);
+  await page.click('th[data-group="minimum"] .mc-fold');
+  assert.ok((await columns()).includes('forward-secrecy'));
+  await page.assertClean();
+  await page.close();
+});
+
+test('colour follows what is good for the reader: a phone number required reads as bad', async (t) => {
+  const page = await env.open(t, '/?view=matrix');
+  const cell = (m, c) => `tr[data-messenger="${m}"] td[data-criterion="${c}"]`;
+  assert.equal(await page.attribute(cell('signal', 'phone-number-required'), 'data-verdict'), 'bad');
+  assert.equal(await page.attribute(cell('signal', 'tor'), 'data-value'), 'unknown');
+  assert.equal(await page.attribute(cell('briar', 'phone-number-required'), 'data-verdict'), 'good');
+  assert.equal(await page.attribute(cell('briar', 'tor'), 'data-verdict'), 'good');
+  const colour = (selector) => page.$eval(`${selector} button`, (b) => getComputedStyle(b).backgroundColor);
+  // Signal's "Yes" (phone required) is painted like Session's "No" for Tor, not like Briar's "No" for phone.
+  assert.equal(await colour(cell('signal', 'phone-number-required')), await colour(cell('session', 'tor')));
+  assert.notEqual(await colour(cell('signal', 'phone-number-required')), await colour(cell('briar', 'phone-number-required')));
+  assert.equal(await page.innerText(`${cell('signal', 'phone-number-required')} .mc-value-word`), 'Yes');
   await page.assertClean();
   await page.close();
 });
@@ -175,13 +227,14 @@ test('at 360 px the page does not scroll sideways; the table scrolls in its box'
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [360, 1440]) {
     test(`axe-core: no WCAG 2.1 AA violation, ${colorScheme}, ${width} px (matrix, note, detail)`, async (t) => {
-      const page = await env.open(t, '/', { colorScheme, viewport: { width, height: 900 } });
+      const page = await env.open(t, '/?view=matrix', { colorScheme, viewport: { width, height: 900 } });
       // The system's scheme, as the page sees it (theme "auto" follows it).
       assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme === 'dark');
       assert.deepEqual(await page.axe(), [], 'matrix');
       await page.click('tr[data-messenger="element"] td[data-criterion="forward-secrecy"] button');
-      await page.click('th[data-criterion="tor"] button');
-      assert.deepEqual(await page.axe(), [], 'matrix with a note open, sorted');
+      // Narrow screens show cards, which have no header row to sort by.
+      if (width > 640) await page.click('th[data-criterion="tor"] button');
+      assert.deepEqual(await page.axe(), [], 'matrix with a note open');
       await page.click('tr[data-messenger="signal"] .mc-name-button');
       await page.waitFor('dialog.mc-detail[open]');
       assert.deepEqual(await page.axe(), [], 'detail dialog');

@@ -13,7 +13,7 @@ async function showNetworks(page) {
 }
 
 test('five diagrams, each titled, described and labelled', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await showNetworks(page);
   const diagrams = await page.$$eval('figure[data-network]', (figs) =>
     figs.map((f) => {
@@ -61,7 +61,7 @@ test('five diagrams, each titled, described and labelled', async (t) => {
 });
 
 test('choosing peer-to-peer filters the matrix to the P2P messengers, and back', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await showNetworks(page);
   await page.click('article[data-network="p2p"] .mc-inline-list button');
   await page.waitFor('html[data-ready] tr[data-messenger]');
@@ -77,7 +77,7 @@ test('choosing peer-to-peer filters the matrix to the P2P messengers, and back',
 });
 
 test('the matrix’s network column links back to the architecture', async (t) => {
-  const page = await env.open(t, '/');
+  const page = await env.open(t, '/?view=matrix');
   await page.click('tr[data-messenger="session"] td[data-column="network"] button');
   await page.waitFor('.mc-networks');
   const focused = await page.evaluate(() => document.activeElement?.id);
@@ -87,7 +87,7 @@ test('the matrix’s network column links back to the architecture', async (t) =
 });
 
 test('with reduced motion nothing animates, and the path is drawn complete', async (t) => {
-  const page = await env.open(t, '/', { reducedMotion: 'reduce' });
+  const page = await env.open(t, '/?view=matrix', { reducedMotion: 'reduce' });
   assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true, 'the preference reaches the page');
   await showNetworks(page);
   const state = await page.$$eval('.mc-hop', (hops) =>
@@ -97,7 +97,7 @@ test('with reduced motion nothing animates, and the path is drawn complete', asy
   assert.ok(state.every((s) => s.running === 0), 'no animation runs');
   assert.ok(state.every((s) => parseFloat(s.offset) === 0), 'every hop is drawn');
   await page.close();
-  const moving = await env.open(t, '/', { reducedMotion: 'no-preference' });
+  const moving = await env.open(t, '/?view=matrix', { reducedMotion: 'no-preference' });
   await showNetworks(moving);
   const animated = await moving.$$eval('.mc-hop', (hops) => hops.filter((h) => h.getAnimations().length > 0).length);
   assert.ok(animated > 0, 'without the preference, the path animates');
@@ -106,7 +106,7 @@ test('with reduced motion nothing animates, and the path is drawn complete', asy
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core on the networks view and a detail route, ${colorScheme}, 360 px`, async (t) => {
-    const page = await env.open(t, '/', { colorScheme, viewport: { width: 360, height: 800 } });
+    const page = await env.open(t, '/?view=matrix', { colorScheme, viewport: { width: 360, height: 800 } });
     assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme === 'dark');
     await showNetworks(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
