@@ -7,23 +7,33 @@ use wasm_bindgen::JsCast;
 /// The message type the host script listens for.
 const MESSAGE_TYPE: &str = "messenger-compare:height";
 
+/// The widget's own element: its box is the content's height, which the document's
+/// `scrollHeight` is not (that never falls below the iframe's height, so a frame would only
+/// ever grow).
+fn widget(document: &web_sys::Document) -> Option<web_sys::Element> {
+    document.query_selector(".mc").ok().flatten()
+}
+
 fn post_height() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(height) = window
-        .document()
-        .and_then(|d| d.document_element())
-        .map(|root| root.scroll_height())
-    else {
+    let Some(document) = window.document() else {
         return;
     };
+    let Some(widget) = widget(&document) else {
+        return;
+    };
+    // From the top of the page to the widget's bottom edge, whole pixels, so that the frame
+    // never cuts the last line.
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let height = (widget.get_bounding_client_rect().bottom() + scrolled).ceil();
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
     let message = Object::new();
     let _ = Reflect::set(&message, &"type".into(), &MESSAGE_TYPE.into());
-    let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    let _ = Reflect::set(&message, &"height".into(), &JsValue::from_f64(height));
     // Only a number leaves the page; any host may read it, as it says nothing about the reader.
     let _ = parent.post_message(&message, "*");
 }
@@ -31,21 +41,15 @@ fn post_height() {
 /// Posts the content height now and whenever it changes. Called once; the observer lives as
 /// long as the page.
 pub fn report_height() {
-    let Some(root) = web_sys::window()
+    let Some(widget) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+        .and_then(|d| widget(&d))
     else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(post_height);
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            observer.observe(&body);
-        }
+        observer.observe(&widget);
         callback.forget();
     }
     post_height();

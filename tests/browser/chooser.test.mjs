@@ -152,7 +152,8 @@ test('export: the view as CSV and the dataset as JSON, built in the page with no
   assert.equal(saved[1].name, 'messenger-compare.v1.json');
   const published = await readFile(join(DIST, 'data', 'messenger-compare.v1.json'), 'utf8');
   assert.equal(body(saved[1].href), published, 'the button gives exactly what dist/data/ publishes');
-  assert.equal(page.problems.requests.length, requests, 'no request');
+  // data: URLs are not requests to anyone (Firefox loads a built-in font as one).
+  assert.deepEqual(page.problems.requests.slice(requests).filter((u) => !u.startsWith('data:')), [], 'no request');
   await page.assertClean();
   await page.close();
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { withBrowser, DIST, ENGINE } from './harness.mjs';
+import { withBrowser, DIST } from './harness.mjs';
 
 const env = withBrowser();
 
@@ -116,13 +116,7 @@ test('embedded: no chrome, chosen rows and columns, an attribution link', async 
   await page.close();
 });
 
-// In WebKit the widget first reports a height that counts its footer's 60rem placeholder
-// (styles/main.css: .mc-footer { content-visibility: auto; contain-intrinsic-size: auto 60rem }),
-// and src/browser/embed.rs reports document.documentElement.scrollHeight, which is never less
-// than the iframe's own height: the iframe never shrinks back, ~900 px stay empty, and opening a
-// note does not make it grow. A widget bug that WebKit shows; the test runs and reports it.
-const EMBED_TODO = ENGINE === 'webkit' && 'WebKit: the iframe keeps the footer placeholder\'s height and never shrinks (src/browser/embed.rs measures scrollHeight)';
-test('the example host page: the iframe fits its content; forged heights are ignored', { todo: EMBED_TODO }, async (t) => {
+test('the example host page: the iframe fits its content, grows and shrinks with it; forged heights are ignored', async (t) => {
   // The host page has no matrix of its own: it is not waited on as the widget is.
   const host = await env.open(t, '/embed-example.html', { viewport: { width: 1024, height: 800 }, wait: false });
   await host.waitFor('iframe');
@@ -149,6 +143,15 @@ test('the example host page: the iframe fits its content; forged heights are ign
   await frame.click('tr[data-messenger="signal"] td[data-criterion="tor"] button');
   await host.waitFor((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 20, fitted);
   const grown = await iframeHeight();
+  await host.waitFor(fits);
+  // Closing it makes the widget shorter again; the iframe shrinks back, leaving no blank band.
+  await frame.click('.mc-note-close');
+  await host.waitFor((h) => document.querySelector('iframe').getBoundingClientRect().height < h - 20, grown);
+  await host.waitFor(fits);
+  assert.ok(Math.abs((await iframeHeight()) - fitted) <= 2, 'back to its first height');
+  // Open again for the forged-message checks below.
+  await frame.click('tr[data-messenger="signal"] td[data-criterion="tor"] button');
+  await host.waitFor((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 20, fitted);
   await host.waitFor(fits);
   // Forged messages: from the host window itself, and from another frame on the page.
   await host.evaluate(() => {
