@@ -7,7 +7,7 @@ use crate::components::context::Ctx;
 use crate::components::diagram::DiagramView;
 use crate::components::row::badge_text;
 use crate::model::dataset::{Messenger, Platform, Status};
-use crate::model::layout::{route, Route};
+use crate::model::layout::route;
 use crate::model::text;
 use crate::state::Action;
 use yew::prelude::*;
@@ -88,7 +88,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
 
             <h3>{ ctx.t("ui.detail.network") }</h3>
             <p>{ ctx.t(&text::messenger_network(&m.id)) }</p>
-            { for Route::for_messenger(&m.id).into_iter().map(|r| html! {
+            { for m.routes.iter().map(|&r| html! {
                 <DiagramView diagram={route(r)} network={None} name={r.id()} />
             }) }
 

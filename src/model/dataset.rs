@@ -4,7 +4,9 @@
 //! files and is reached through the text keys these types build, so that a new language adds
 //! files and touches no code.
 
+use crate::model::filter::Need;
 use crate::model::ids::{deserialize_by_id, id_enum};
+use crate::model::layout::Route;
 use serde::Deserialize;
 use std::fmt;
 
@@ -182,6 +184,7 @@ struct CriteriaFile {
     edition: String,
     groups: Vec<Group>,
     everyday: Vec<String>,
+    filters: Vec<FilterRule>,
     criteria: Vec<Criterion>,
 }
 
@@ -197,6 +200,16 @@ impl Criterion {
             Value::NotApplicable => Verdict::NotApplicable,
         }
     }
+}
+
+/// A matrix filter's rule: a messenger passes when its value for `criterion` is one of
+/// `values`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilterRule {
+    pub need: Need,
+    pub criterion: String,
+    pub values: Vec<Value>,
 }
 
 /// One network architecture, with how many advantages and disadvantages its texts list.
@@ -398,6 +411,9 @@ pub struct Messenger {
     #[serde(default)]
     pub client_of: Option<String>,
     pub links: Links,
+    /// The routes its diagram shows in its detail (none: no diagram of its own).
+    #[serde(default)]
+    pub routes: Vec<Route>,
     pub downloads: Vec<Download>,
     pub audits: Vec<Audit>,
     /// Caveat ids; text key `messenger.<m>.caveat.<id>`.
@@ -537,6 +553,8 @@ pub struct Dataset {
     pub groups: Vec<Group>,
     /// The columns most readers ask about, shown first: criterion ids and `platforms`.
     pub everyday: Vec<String>,
+    /// What each of the matrix's yes/no filters (but `minimum`) asks of a criterion.
+    pub filters: Vec<FilterRule>,
     pub criteria: Vec<Criterion>,
     pub networks: Vec<Network>,
     pub editions: Vec<Edition>,
@@ -615,6 +633,7 @@ impl Dataset {
             edition: criteria_edition,
             groups,
             everyday,
+            filters,
             criteria,
         } = parse(criteria)?;
         let NetworksFile { networks } = parse(networks)?;
@@ -632,6 +651,7 @@ impl Dataset {
             criteria_edition,
             groups,
             everyday,
+            filters,
             criteria,
             networks,
             editions,
@@ -731,5 +751,39 @@ mod tests {
         let signal = data.messenger("signal").unwrap();
         let value = signal.cell("phone-number-required").unwrap().value;
         assert_eq!((value, phone.verdict(value)), (Value::Yes, Verdict::Bad));
+    }
+
+    #[test]
+    fn routes_come_from_the_data_and_a_bad_one_names_its_messenger() {
+        let data = Dataset::embedded().unwrap();
+        let routes = |id: &str| data.messenger(id).unwrap().routes.clone();
+        assert_eq!(routes("briar"), [Route::BriarTor, Route::BriarNearby]);
+        assert_eq!(
+            routes("molly"),
+            [Route::Signal],
+            "Molly uses Signal's servers"
+        );
+        assert_eq!(routes("threema"), []);
+        let broken = MESSENGERS_FILE
+            .text
+            .replacen("\"briar-tor\"", "\"briar-by-pigeon\"", 1);
+        let file = DataFile {
+            path: MESSENGERS_FILE.path,
+            text: Box::leak(broken.into_boxed_str()),
+        };
+        let error = Dataset::parse(
+            CRITERIA_FILE,
+            NETWORKS_FILE,
+            EDITIONS_FILE,
+            file,
+            CHOOSER_FILE,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("data/messengers.json: messenger `briar`")
+                && error.contains("unknown variant `briar-by-pigeon`"),
+            "{error}"
+        );
     }
 }

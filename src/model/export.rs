@@ -103,6 +103,7 @@ pub fn dataset_json() -> String {
 mod tests {
     use super::*;
     use crate::model::dataset::{NetworkId, Platform, Status, Value};
+    use crate::model::layout::Route;
     use crate::model::locale::{Catalog, ENGLISH_FILE};
 
     fn english(key: &str) -> String {
@@ -209,6 +210,10 @@ mod tests {
         assert_eq!(
             words("/$defs/messenger/properties/standing/items/properties/status/enum"),
             ids(&Status::ALL.map(Status::id))
+        );
+        assert_eq!(
+            words("/$defs/messenger/properties/routes/items/enum"),
+            ids(&Route::IDS)
         );
         assert_eq!(
             words("/$defs/messenger/properties/downloads/items/properties/platform/enum"),

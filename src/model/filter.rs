@@ -1,51 +1,38 @@
 //! Which rows and columns a view shows, and what a comparison puts first.
 
-use crate::model::dataset::{Dataset, Group, Messenger, NetworkId, Platform, Value};
+use crate::model::dataset::{Dataset, Group, Messenger, NetworkId, Platform};
+use crate::model::ids::{deserialize_by_id, id_enum};
 use crate::model::sort::{Column, PLATFORMS_COLUMN};
 
-/// A yes/no filter people ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Need {
-    /// Meets every minimum requirement of the guide.
-    Minimum,
-    /// Does not require a phone number.
-    NoPhone,
-    /// Works over Tor (built in or as an option).
-    Tor,
-    /// Works without internet, over Wi-Fi or Bluetooth nearby.
-    LocalMesh,
+id_enum! {
+    /// A yes/no filter people ask for.
+    pub enum Need {
+        /// Meets every minimum requirement of the guide.
+        Minimum = "minimum",
+        /// Does not require a phone number.
+        NoPhone = "no-phone",
+        /// Works over Tor (built in or as an option).
+        Tor = "tor",
+        /// Works without internet, over Wi-Fi or Bluetooth nearby.
+        LocalMesh = "local-mesh",
+    }
 }
+deserialize_by_id!(Need);
 
 impl Need {
-    /// Every need, in display and URL order.
-    pub const ALL: [Need; 4] = [Need::Minimum, Need::NoPhone, Need::Tor, Need::LocalMesh];
-
-    /// The id used in the URL (`filter=`) and the text key `ui.filter.need.<id>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Need::Minimum => "minimum",
-            Need::NoPhone => "no-phone",
-            Need::Tor => "tor",
-            Need::LocalMesh => "local-mesh",
-        }
-    }
-
-    /// Parses an id as written by [`Need::id`].
-    pub fn from_id(id: &str) -> Option<Need> {
-        Need::ALL.into_iter().find(|n| n.id() == id)
-    }
-
-    /// Whether a messenger meets this need.
+    /// Whether a messenger meets this need: every minimum requirement, or the values its rule
+    /// in `data/criteria.json` (`filters`) accepts.
     pub fn met_by(self, data: &Dataset, m: &Messenger) -> bool {
-        let value = |criterion: &str| m.cell(criterion).map(|c| c.value);
-        match self {
-            Need::Minimum => {
-                data.met(m, Group::Minimum) == data.criteria_in(Group::Minimum).count()
-            }
-            Need::NoPhone => value("phone-number-required") == Some(Value::No),
-            Need::Tor => matches!(value("tor"), Some(Value::Yes | Value::Partial)),
-            Need::LocalMesh => value("local-mesh") == Some(Value::Yes),
+        if self == Need::Minimum {
+            return data.met(m, Group::Minimum) == data.criteria_in(Group::Minimum).count();
         }
+        data.filters
+            .iter()
+            .find(|rule| rule.need == self)
+            .is_some_and(|rule| {
+                m.cell(&rule.criterion)
+                    .is_some_and(|cell| rule.values.contains(&cell.value))
+            })
     }
 }
 

@@ -8,6 +8,7 @@
 //! right-to-left languages.
 
 use crate::model::dataset::NetworkId;
+use crate::model::ids::{deserialize_by_id, id_enum};
 
 /// Height reserved below every node for its text label, in viewBox units.
 pub const LABEL_HEIGHT: f32 = 14.0;
@@ -161,58 +162,24 @@ impl Diagram {
     }
 }
 
-/// A messenger's own message route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Route {
-    /// Signal: through the Signal server.
-    Signal,
-    /// Element (Matrix): through the sender's and the recipient's homeservers.
-    Element,
-    /// Briar over the internet: through Tor onion services.
-    BriarTor,
-    /// Briar nearby: directly over Wi-Fi or Bluetooth.
-    BriarNearby,
-    /// Session: through an onion path of service nodes.
-    Session,
-    /// SimpleX: through relay servers the users choose, with no user ids.
-    Simplex,
-}
-
-impl Route {
-    /// Every route, in display order.
-    pub const ALL: [Route; 6] = [
-        Route::Signal,
-        Route::Element,
-        Route::BriarTor,
-        Route::BriarNearby,
-        Route::Session,
-        Route::Simplex,
-    ];
-
-    /// The routes of the messenger with dataset id `id` (empty for any other messenger).
-    pub fn for_messenger(id: &str) -> Vec<Route> {
-        match id {
-            "signal" => vec![Route::Signal],
-            "element" => vec![Route::Element],
-            "briar" => vec![Route::BriarTor, Route::BriarNearby],
-            "session" => vec![Route::Session],
-            "simplex" => vec![Route::Simplex],
-            _ => Vec::new(),
-        }
-    }
-
-    /// The route's id, for text keys and the DOM.
-    pub fn id(self) -> &'static str {
-        match self {
-            Route::Signal => "signal",
-            Route::Element => "element",
-            Route::BriarTor => "briar-tor",
-            Route::BriarNearby => "briar-nearby",
-            Route::Session => "session",
-            Route::Simplex => "simplex",
-        }
+id_enum! {
+    /// A messenger's own message route (`routes` in `data/messengers.json`).
+    pub enum Route {
+        /// Through the Signal server (Signal, and Molly on Signal's network).
+        Signal = "signal",
+        /// Element (Matrix): through the sender's and the recipient's homeservers.
+        Element = "element",
+        /// Briar over the internet: through Tor onion services.
+        BriarTor = "briar-tor",
+        /// Briar nearby: directly over Wi-Fi or Bluetooth.
+        BriarNearby = "briar-nearby",
+        /// Session: through an onion path of service nodes.
+        Session = "session",
+        /// SimpleX: through relay servers the users choose, with no user ids.
+        Simplex = "simplex",
     }
 }
+deserialize_by_id!(Route);
 
 /// Builds a diagram node by node.
 struct Builder {
@@ -945,33 +912,6 @@ mod tests {
         assert_eq!(d.edge_between(1, 0), Some(0));
         assert_eq!(d.edge_between(0, 2), None);
         assert_eq!(d.edge_between(0, 99), None);
-    }
-
-    #[test]
-    fn for_messenger_maps_ids() {
-        assert_eq!(Route::for_messenger("signal"), [Route::Signal]);
-        assert_eq!(Route::for_messenger("element"), [Route::Element]);
-        assert_eq!(
-            Route::for_messenger("briar"),
-            [Route::BriarTor, Route::BriarNearby]
-        );
-        assert_eq!(Route::for_messenger("session"), [Route::Session]);
-        assert_eq!(Route::for_messenger("simplex"), [Route::Simplex]);
-        assert_eq!(Route::for_messenger("threema"), []);
-        assert_eq!(Route::for_messenger(""), []);
-        assert_eq!(Route::for_messenger("Signal"), []);
-        let ids: Vec<&str> = Route::ALL.iter().map(|r| r.id()).collect();
-        assert_eq!(
-            ids,
-            [
-                "signal",
-                "element",
-                "briar-tor",
-                "briar-nearby",
-                "session",
-                "simplex"
-            ]
-        );
     }
 
     #[test]

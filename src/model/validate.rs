@@ -8,6 +8,7 @@ use crate::model::dataset::{
     Cell, Criterion, Dataset, Edition, Group, Messenger, NetworkId, Requirement, Status, Value,
 };
 use crate::model::date::Date;
+use crate::model::filter::Need;
 use crate::model::sort::PLATFORMS_COLUMN;
 use crate::model::text::required_keys;
 use std::collections::{HashMap, HashSet};
@@ -238,6 +239,32 @@ fn criteria(at: &mut At, data: &Dataset) {
     );
     at.ids("criteria", data.criteria.iter().map(|k| k.id.as_str()));
     at.ids("everyday", data.everyday.iter().map(String::as_str));
+    for need in Need::ALL.into_iter().filter(|n| *n != Need::Minimum) {
+        let rules = data.filters.iter().filter(|r| r.need == need).count();
+        at.check(
+            rules == 1,
+            "filters",
+            format!("filter `{}` needs exactly one rule, has {rules}", need.id()),
+        );
+    }
+    for (i, rule) in data.filters.iter().enumerate() {
+        let field = |name: &str| format!("filters[{i}].{name}");
+        at.check(
+            rule.need != Need::Minimum,
+            field("need"),
+            "`minimum` is the guide's own group, not a rule",
+        );
+        at.check(
+            data.criterion(&rule.criterion).is_some(),
+            field("criterion"),
+            format!("`{}` is not a criterion", rule.criterion),
+        );
+        at.check(
+            !rule.values.is_empty(),
+            field("values"),
+            "must list at least one value",
+        );
+    }
     for (i, id) in data.everyday.iter().enumerate() {
         let known = id == PLATFORMS_COLUMN || data.criterion(id).is_some();
         at.check(
@@ -778,6 +805,22 @@ mod tests {
         expect(
             |d| d.everyday[1] = "offline".into(),
             "data/criteria.json: field `everyday[1]`: `offline` is neither a criterion nor `platforms`",
+        );
+        expect(
+            |d| d.filters.retain(|r| r.need != Need::Tor),
+            "data/criteria.json: field `filters`: filter `tor` needs exactly one rule, has 0",
+        );
+        expect(
+            |d| d.filters[0].need = Need::Minimum,
+            "data/criteria.json: field `filters[0].need`: `minimum` is the guide's own group, not a rule",
+        );
+        expect(
+            |d| d.filters[1].criterion = "onion".into(),
+            "data/criteria.json: field `filters[1].criterion`: `onion` is not a criterion",
+        );
+        expect(
+            |d| d.filters[2].values.clear(),
+            "data/criteria.json: field `filters[2].values`: must list at least one value",
         );
         expect(
             |d| d.everyday[1] = d.everyday[0].clone(),
