@@ -424,28 +424,21 @@ pub fn compare_with_data(
 
     for m in &page.messengers {
         let key = resolve(m, data).map_or_else(|| m.key(), |d| d.id.clone());
-        let dm = match (resolve(m, data), m.id) {
-            (Some(dm), _) => dm,
-            (None, Some(_)) => {
-                note(
-                    Place::Messenger(key),
-                    format!(
-                        "{}: listed as {} (line {}), not in data/messengers.json",
-                        m.name, m.section, m.line
-                    ),
-                );
-                continue;
-            }
-            (None, None) => {
-                note(
-                    Place::Messenger(key),
-                    format!(
-                        "{}: listed as {} (line {}), a messenger our dataset does not have",
-                        m.name, m.section, m.line
-                    ),
-                );
-                continue;
-            }
+        let Some(dm) = resolve(m, data) else {
+            // A messenger we know by id but whose row is missing, or one we do not know.
+            let missing = if m.id.is_some() {
+                "not in data/messengers.json"
+            } else {
+                "a messenger our dataset does not have"
+            };
+            note(
+                Place::Messenger(key),
+                format!(
+                    "{}: listed as {} (line {}), {missing}",
+                    m.name, m.section, m.line
+                ),
+            );
+            continue;
         };
         let id = dm.id.as_str();
         if let Section::AlternativeClient { of } = &m.section {
@@ -864,6 +857,37 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
             social: Some(social),
             against,
         }
+    }
+
+    #[test]
+    fn a_messenger_missing_from_data_is_named_either_way() {
+        let social = social();
+        let wire = fixture(EDITIONS[7]).replace(
+            "## Criteria\n",
+            "## Wire\n\n<div class=\"admonition recommendation\" markdown>\n\n**Wire** is a messenger.\n\n</div>\n\n## Criteria\n",
+        );
+        let page = parse_page(&wire, PageKind::RealTimeCommunication).unwrap();
+        let diff = compare_with_data(&page, &facts(&social, None), &data()).unwrap();
+        assert!(
+            texts(&diff)
+                .iter()
+                .any(|t| t.starts_with("Wire: listed as recommended (line ")
+                    && t.ends_with("), a messenger our dataset does not have")),
+            "{:#?}",
+            texts(&diff)
+        );
+        let mut without_signal = data();
+        without_signal.messengers.retain(|m| m.id != "signal");
+        let diff =
+            compare_with_data(&rtc(EDITIONS[7]), &facts(&social, None), &without_signal).unwrap();
+        assert!(
+            texts(&diff)
+                .iter()
+                .any(|t| t.starts_with("Signal: listed as recommended (line ")
+                    && t.ends_with("), not in data/messengers.json")),
+            "{:#?}",
+            texts(&diff)
+        );
     }
 
     #[test]
