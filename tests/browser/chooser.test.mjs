@@ -31,7 +31,7 @@ test('one tap per need: the answer re-ranks, says why, and the link keeps it', a
   await page.waitFor('button[data-need="offline"][aria-pressed="true"]');
   assert.equal((await ranking(page))[0], 'briar');
   assert.match(await page.innerText(`${entry('briar')} .mc-entry-reason`), /works without internet/);
-  assert.match(await page.innerText('.mc-answer-summary'), /^1 of 10/);
+  assert.match(await page.innerText('.mc-answer-summary'), /everything you picked: 1 of 10\./);
   assert.match(await page.url(), /[?&]needs=offline(&|$)/);
   // A second need no messenger meets together with the first: said plainly.
   await page.click('button[data-need="group-calls"]');
