@@ -2,7 +2,10 @@
 //   <div data-messenger-compare data-lang="nl" data-show="signal,briar"></div>
 // becomes an iframe of the widget showing that view, sized to its content. The widget posts
 // only its height; this script accepts a height only from its own iframes, only from the
-// widget's origin, and only as a finite number within sane bounds.
+// widget's origin, and only as a finite number within sane bounds. Unless a placeholder
+// forces a theme (data-theme), each iframe follows the host page's colour scheme, including
+// a theme toggle on the host that changes it after load: this script tells the widget, at its
+// origin only, {type: "messenger-compare:theme", theme: "light" | "dark"}.
 (() => {
   'use strict';
   const script = document.currentScript;
@@ -14,6 +17,31 @@
   const MIN_HEIGHT = 120;
   const MAX_HEIGHT = 20000;
   const frames = new Set();
+
+  // The host's effective scheme where the widget sits: the first opaque background behind
+  // the placeholder (a dark page paints one), else the page's color-scheme, else the system's.
+  function hostScheme(iframe) {
+    for (let el = iframe.parentElement; el; el = el.parentElement) {
+      const rgba = getComputedStyle(el).backgroundColor.match(/[\d.]+/g);
+      if (rgba && (rgba.length < 4 || Number(rgba[3]) > 0.5)) {
+        const [r, g, b] = rgba.slice(0, 3).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+      }
+    }
+    const declared = getComputedStyle(document.documentElement).colorScheme;
+    if (declared === 'dark' || declared === 'light') return declared;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  function tellTheme(iframe) {
+    if (!iframe.dataset.follow) return;
+    const theme = hostScheme(iframe);
+    // The frame's own color-scheme must match, or a transparent widget is painted over an
+    // opaque backdrop.
+    iframe.style.colorScheme = theme;
+    iframe.contentWindow?.postMessage({ type: 'messenger-compare:theme', theme }, widget.origin);
+  }
+  const tellAll = () => frames.forEach(tellTheme);
 
   function mount(host) {
     if (host.dataset.messengerCompareMounted) return;
@@ -33,6 +61,13 @@
     iframe.style.border = '0';
     iframe.style.display = 'block';
     iframe.style.height = '640px';
+    const forced = host.getAttribute('data-theme');
+    if (forced === 'light' || forced === 'dark') {
+      iframe.style.colorScheme = forced;
+    } else {
+      iframe.dataset.follow = '1';
+      iframe.addEventListener('load', () => tellTheme(iframe));
+    }
     host.replaceChildren(iframe);
     frames.add(iframe);
   }
@@ -47,11 +82,25 @@
     for (const iframe of frames) {
       if (iframe.contentWindow === event.source) {
         iframe.style.height = Math.ceil(height) + 'px';
+        // The first height says the widget is listening (the frame's load event may come
+        // before the app starts): tell it the host's scheme then.
+        if (!iframe.dataset.heard) {
+          iframe.dataset.heard = '1';
+          tellTheme(iframe);
+        }
       }
     }
   });
 
-  const start = () => document.querySelectorAll('[data-messenger-compare]').forEach(mount);
+  // A host's theme toggle changes attributes (class, data-*, style) on <html> or <body>.
+  const watch = new MutationObserver(tellAll);
+  const start = () => {
+    document.querySelectorAll('[data-messenger-compare]').forEach(mount);
+    for (const el of [document.documentElement, document.body]) {
+      if (el) watch.observe(el, { attributes: true });
+    }
+  };
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', tellAll);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

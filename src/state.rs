@@ -22,6 +22,8 @@ pub struct AppState {
     pub focus_network: Option<NetworkId>,
     /// Link parameters that were ignored, until the reader dismisses the notice.
     pub ignored: Vec<String>,
+    /// The host page's colour scheme, when embedded and the host has said it.
+    pub host_theme: Option<Theme>,
 }
 
 /// Something the reader did.
@@ -69,6 +71,8 @@ pub enum Action {
     ApplyPreset(Vec<NeedIndex>),
     /// Deselect every chooser need.
     ClearNeeds,
+    /// The host page (of an embed) says its colour scheme is now light or dark.
+    HostTheme(Theme),
     /// Show the matrix with only these criteria (the chooser's evidence for an answer), or
     /// every criterion when empty.
     ShowEvidence(Vec<usize>),
@@ -93,6 +97,16 @@ impl AppState {
             locale_failure: None,
             focus_network: None,
             ignored,
+            host_theme: None,
+        }
+    }
+
+    /// The theme shown: the reader's or the link's choice; under "auto", an embed follows
+    /// its host page once the host has said its scheme.
+    pub fn shown_theme(&self) -> Theme {
+        match (self.view.theme, self.host_theme) {
+            (Theme::Auto, Some(host)) if self.view.embed => host,
+            (theme, _) => theme,
         }
     }
 
@@ -178,6 +192,9 @@ impl AppState {
                 view.needs = needs;
             }
             Action::ClearNeeds => view.needs.clear(),
+            Action::HostTheme(theme) => {
+                next.host_theme = (theme != Theme::Auto).then_some(theme);
+            }
             Action::ShowEvidence(mut criteria) => {
                 criteria.sort_unstable();
                 criteria.dedup();
@@ -442,5 +459,35 @@ mod tests {
             Some(locale("he")),
             "choosing it again retries"
         );
+    }
+
+    #[test]
+    fn an_embed_follows_its_host_unless_a_theme_was_chosen() {
+        let embedded = AppState::from_link(
+            ViewState {
+                embed: true,
+                ..ViewState::default()
+            },
+            Vec::new(),
+            Rc::new(Texts::english().0),
+        );
+        assert_eq!(embedded.shown_theme(), Theme::Auto);
+        let dark = embedded.apply(Action::HostTheme(Theme::Dark));
+        assert_eq!(dark.shown_theme(), Theme::Dark);
+        assert_eq!(dark.view.theme, Theme::Auto, "the link is not changed");
+        assert_eq!(
+            dark.apply(Action::HostTheme(Theme::Light)).shown_theme(),
+            Theme::Light
+        );
+        // data-theme (theme= in the link) or the reader's own choice wins over the host.
+        let forced = dark.apply(Action::SetTheme(Theme::Light));
+        assert_eq!(forced.shown_theme(), Theme::Light);
+        assert_eq!(
+            forced.apply(Action::HostTheme(Theme::Dark)).shown_theme(),
+            Theme::Light
+        );
+        // A standalone page has no host to follow.
+        let standalone = AppState::default().apply(Action::HostTheme(Theme::Dark));
+        assert_eq!(standalone.shown_theme(), Theme::Auto);
     }
 }

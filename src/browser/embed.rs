@@ -1,5 +1,7 @@
 //! While embedded, tells the host page how tall the widget is, so the iframe can fit it.
 
+use crate::model::host_message::{host_theme, Received};
+use crate::model::view_state::Theme;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,4 +55,46 @@ pub fn report_height() {
         callback.forget();
     }
     post_height();
+}
+
+/// Listens for the host page's messages for as long as the page lives: only from the parent
+/// window, only the documented theme message (see `model/host_message.rs`); the rest is
+/// ignored.
+pub fn listen_to_host(on_theme: yew::Callback<Theme>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_parent = event
+                .source()
+                .is_some_and(|source| JsValue::from(source) == JsValue::from(parent.clone()));
+            if !from_parent {
+                return;
+            }
+            let data = event.data();
+            let field = |name: &str| {
+                Reflect::get(&data, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let (kind, theme) = (field("type"), field("theme"));
+            let fields = data
+                .dyn_ref::<Object>()
+                .filter(|_| !data.is_function() && !js_sys::Array::is_array(&data))
+                .map(|object| Object::keys(object).length() as usize);
+            let received = Received {
+                kind: kind.as_deref(),
+                theme: theme.as_deref(),
+                fields,
+            };
+            if let Some(theme) = host_theme(&received) {
+                on_theme.emit(theme);
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    listener.forget();
 }

@@ -168,23 +168,28 @@ pub fn App(props: &AppProps) -> Html {
         let data = props.data.clone();
         use_effect_with(view.clone(), move |view| {
             page::replace_query(&write(view, &data));
-            page::set_root_flag(
-                "data-theme",
-                (view.theme != Theme::Auto).then_some(view.theme.id()),
-            );
             page::set_root_flag("data-bg", view.transparent.then_some("transparent"));
         });
     }
+    use_effect_with(state.shown_theme(), |theme| {
+        page::set_root_flag("data-theme", (*theme != Theme::Auto).then_some(theme.id()));
+    });
     use_effect_with(shown, |shown| {
         page::set_document_language(shown.tag(), shown.info().dir)
     });
     // Marks the page as taken over by the app (tests and embedders can wait for it).
     use_effect_with((), |_| page::set_root_flag("data-ready", Some("1")));
-    use_effect_with(view.embed, |embedded| {
-        if *embedded {
-            embed::report_height();
-        }
-    });
+    {
+        let d = state.dispatcher();
+        use_effect_with(view.embed, move |embedded| {
+            if *embedded {
+                embed::report_height();
+                embed::listen_to_host(Callback::from(move |theme| {
+                    d.dispatch(Action::HostTheme(theme))
+                }));
+            }
+        });
+    }
 
     let dispatcher = state.dispatcher();
     let on_dismiss = {

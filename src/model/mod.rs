@@ -15,6 +15,7 @@ pub mod guide;
 pub mod guide_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod guide_diff;
+pub mod host_message;
 pub mod ids;
 pub mod layout;
 pub mod locale;

@@ -180,6 +180,83 @@ test('the example host page: the iframe fits its content, grows and shrinks with
   await host.close();
 });
 
+test('an embed follows the host page’s colour scheme, also after a theme toggle; forged theme messages are ignored', async (t) => {
+  const host = await env.open(t, '/embed-example.html', { viewport: { width: 1024, height: 800 }, wait: false });
+  const frame = host.frame('iframe[src*="embed=1"]');
+  await frame.waitFor('html[data-ready] tr[data-messenger="briar"]');
+  const theme = () => frame.evaluate(() => document.documentElement.dataset.theme ?? 'auto');
+  await frame.waitFor(() => document.documentElement.dataset.theme === 'light');
+  // Records every theme the widget shows from here on.
+  await frame.evaluate(() => {
+    window.__themes = [];
+    new MutationObserver(() => window.__themes.push(document.documentElement.dataset.theme))
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  });
+  // The host's toggle: a dark page, later light again.
+  await host.evaluate(() => { document.body.style.background = '#111'; document.body.style.color = '#eee'; });
+  await frame.waitFor(() => document.documentElement.dataset.theme === 'dark');
+  assert.equal(await host.evaluate(() => document.querySelector('iframe').style.colorScheme), 'dark');
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+  await host.evaluate(() => { document.body.style.background = '#fff'; document.body.style.color = '#000'; });
+  await frame.waitFor(() => document.documentElement.dataset.theme === 'light');
+  // Forged: from another frame of the page, and malformed from the host itself.
+  await host.evaluate(() => {
+    const other = document.createElement('iframe');
+    other.name = 'forger';
+    document.body.append(other);
+  });
+  await host.frame('iframe[name="forger"]').evaluate(() => {
+    const widget = parent.document.querySelector('iframe[src*="embed=1"]').contentWindow;
+    widget.postMessage({ type: 'messenger-compare:theme', theme: 'dark' }, '*');
+  });
+  await host.evaluate(() => {
+    const widget = document.querySelector('iframe[src*="embed=1"]').contentWindow;
+    for (const bad of [
+      { type: 'messenger-compare:theme', theme: 'dark', extra: 1 },
+      { type: 'messenger-compare:theme', theme: 'purple' },
+      { type: 'messenger-compare:height', theme: 'dark' },
+      { theme: 'dark' },
+      'dark',
+      null,
+    ]) widget.postMessage(bad, '*');
+    // Then one valid message: once it shows, every message before it from the host was read.
+    widget.postMessage({ type: 'messenger-compare:theme', theme: 'dark' }, '*');
+  });
+  await frame.waitFor(() => document.documentElement.dataset.theme === 'dark');
+  assert.deepEqual(await frame.evaluate(() => window.__themes), ['dark', 'light', 'dark'], 'no forged or malformed message changed the theme');
+  assert.equal(await theme(), 'dark');
+  await host.collect();
+  assert.deepEqual(host.problems.errors, []);
+  await host.close();
+});
+
+test('an embed with data-theme keeps that theme whatever the host does', async (t) => {
+  const host = await env.open(t, '/embed-example.html', { viewport: { width: 1024, height: 800 }, wait: false });
+  // A second placeholder that forces dark, mounted by the same host script.
+  await host.evaluate(() => {
+    const forced = document.createElement('div');
+    forced.setAttribute('data-messenger-compare', '');
+    forced.setAttribute('data-theme', 'dark');
+    forced.id = 'forced';
+    document.body.append(forced);
+    const script = document.createElement('script');
+    script.src = 'embed.js';
+    document.body.append(script);
+  });
+  await host.waitFor('#forced iframe');
+  // The iframe loads lazily: bring it into view.
+  await host.evaluate(() => document.getElementById('forced').scrollIntoView());
+  const frame = host.frame('#forced iframe');
+  await frame.waitFor('html[data-ready][data-theme="dark"]');
+  await host.evaluate(() => { document.body.style.background = '#fff'; });
+  await host.evaluate(() => document.querySelector('#forced iframe').contentWindow.postMessage({ type: 'messenger-compare:theme', theme: 'light' }, '*'));
+  // The message is read (it is valid) but the link's theme wins.
+  await frame.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+  assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await host.evaluate(() => document.querySelector('#forced iframe').style.colorScheme), 'dark');
+  await host.close();
+});
+
 test('the single file works opened from disk, with no request at all', async (t) => {
   const fileUrl = pathToFileURL(join(DIST, 'messenger-compare.html')).href;
   const page = await env.open(t, fileUrl + '?view=matrix');
