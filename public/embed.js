@@ -17,6 +17,20 @@
   const MIN_HEIGHT = 120;
   const MAX_HEIGHT = 20000;
   const frames = new Set();
+  // Each locale's title for the iframe, filled in by the build (tools/postbuild.mjs).
+  const TITLES = {};
+
+  // The language the widget will show: the placeholder's data-lang, else the reader's.
+  function language(host) {
+    const wanted = [host.getAttribute('data-lang'), ...navigator.languages].filter(Boolean);
+    for (const tag of wanted) {
+      if (TITLES[tag]) return tag;
+      const primary = tag.split('-')[0];
+      if (/^zh-(Hant|TW|HK|MO)\b/i.test(tag)) return 'zh-Hant';
+      if (TITLES[primary]) return primary;
+    }
+    return 'en';
+  }
 
   // The host's effective scheme where the widget sits: the first opaque background behind
   // the placeholder (a dark page paints one), else the page's color-scheme, else the system's.
@@ -54,7 +68,9 @@
     }
     const iframe = document.createElement('iframe');
     iframe.src = url.href;
-    iframe.title = host.getAttribute('data-title') || 'Private messenger comparison (messenger-compare)';
+    const lang = language(host);
+    iframe.title = host.getAttribute('data-title') || TITLES[lang] || 'messenger-compare';
+    iframe.lang = lang;
     iframe.loading = 'lazy';
     iframe.referrerPolicy = 'no-referrer';
     iframe.style.width = '100%';

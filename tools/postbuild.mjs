@@ -62,6 +62,20 @@ const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content
 index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${cspMeta(policy(sha256(loader[1]), "'self'"))}`);
 await writeFile(indexPath, index);
 
+// embed.js titles each iframe in the embed's language: every locale's own title, from the
+// locale files, so that there is one source for them.
+const embedPath = join(stage, 'embed.js');
+const TITLES = 'const TITLES = {};';
+const embedJs = await readFile(embedPath, 'utf8');
+if (!embedJs.includes(TITLES)) fail(`embed.js has no ${TITLES}`);
+const titles = {};
+for (const name of (await readdir(join(stage, 'locales'))).filter((n) => n.endsWith('.json')).sort()) {
+  const title = JSON.parse(await readFile(join(stage, 'locales', name), 'utf8'))['ui.title'];
+  if (!title) fail(`locales/${name} has no ui.title`);
+  titles[name.slice(0, -'.json'.length)] = `${title} (messenger-compare)`;
+}
+await writeFile(embedPath, embedJs.replace(TITLES, () => `const TITLES = ${JSON.stringify(titles)};`));
+
 // The dataset for other sites. The widget never fetches it, so the service worker skips it.
 const DATASET = 'messenger-compare.v1.json';
 const SCHEMA = 'messenger-compare.v1.schema.json';

@@ -121,7 +121,9 @@ test('the example host page: the iframe fits its content, grows and shrinks with
   const host = await env.open(t, '/embed-example.html', { viewport: { width: 1024, height: 800 }, wait: false });
   await host.waitFor('iframe');
   assert.equal(await host.attribute('iframe', 'loading'), 'lazy');
-  assert.ok((await host.attribute('iframe', 'title')).length > 0);
+  // Titled in the embed's language (data-lang="nl"), from the locale files.
+  assert.equal(await host.attribute('iframe', 'title'), 'Privé-messengers vergelijken (messenger-compare)');
+  assert.equal(await host.attribute('iframe', 'lang'), 'nl');
   const src = new URL(await host.attribute('iframe', 'src'), env.server.origin);
   assert.equal(src.searchParams.get('embed'), '1');
   assert.equal(src.searchParams.get('lang'), 'nl');
