@@ -2,7 +2,8 @@
 // 0. writes the default view, rendered natively by src/bin/prerender.rs, into index.html, so
 //    the matrix is readable before the wasm arrives (and without JavaScript);
 // 1. adds a Content-Security-Policy to index.html that allows Trunk's one inline loader
-//    script by its hash, and nothing inline else;
+//    script by its hash, and nothing inline else (cspDirectives builds it and the single
+//    file's; checkCsp fails the build if a page's policy misses a piece it needs);
 // 2. fills in the service worker's build hash and file list;
 // 3. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
 //    imports, no fetches) that works opened straight from disk;
@@ -45,21 +46,83 @@ if (!loader) fail('no inline loader script found in index.html');
 const inlineScripts = index.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
 if (inlineScripts.length !== 1) fail(`expected one inline script in index.html, found ${inlineScripts.length}`);
 
-const policy = (scriptHash, styleSource) =>
-  [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`,
-    `style-src ${styleSource}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join('; ');
+// The Content-Security-Policy, one function for both pages. "served": index.html from a web
+// server, where the bundle's own files ('self') are the script, style, images, fetches
+// (locale files) and service worker. "single-file": messenger-compare.html, opened from disk
+// or from any host, which loads nothing: its one inline script and one inline style are
+// allowed by hash and nothing by origin.
+const CSP_MODES = ['served', 'single-file'];
+const cspDirectives = (mode, { scriptHash, styleHash }) => {
+  if (!CSP_MODES.includes(mode)) fail(`unknown CSP mode ${mode}`);
+  if (!scriptHash) fail(`CSP (${mode}): no script hash`);
+  if (mode === 'single-file' && !styleHash) fail('CSP (single-file): no style hash');
+  const served = mode === 'served';
+  const own = served ? ["'self'"] : [];
+  return [
+    ['default-src', served ? "'self'" : "'none'"],
+    ['script-src', ...own, "'wasm-unsafe-eval'", `'sha256-${scriptHash}'`],
+    ['style-src', served ? "'self'" : `'sha256-${styleHash}'`],
+    ['img-src', ...own, 'data:'],
+    ['connect-src', served ? "'self'" : "'none'"],
+    ['worker-src', served ? "'self'" : "'none'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'none'"],
+  ];
+};
+const cspText = (directives) => directives.map((directive) => directive.join(' ')).join('; ');
 const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content="${content}">`;
 
-index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${cspMeta(policy(sha256(loader[1]), "'self'"))}`);
+// Checks a page as written against its mode, from the page's own text (not from the values
+// the policy was built with): the policy is the one cspDirectives gives for the hashes of the
+// scripts and styles actually inline in the page, it comes before anything it governs, and
+// the pieces each mode depends on are there. Fails the build otherwise.
+const checkCsp = (file, html, mode) => {
+  const problem = (message) => fail(`${file}: CSP: ${message}`);
+  const metas = html.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/g) ?? [];
+  if (metas.length !== 1) problem(`expected one CSP <meta>, found ${metas.length}`);
+  const content = metas[0].match(/ content="([^"]*)"/)?.[1];
+  if (!content) problem('the <meta> has no content');
+  const first = html.search(/<(script|style|link)\b/);
+  if (first !== -1 && html.indexOf(metas[0]) > first) problem('the <meta> comes after a script, style or link');
+  const directives = new Map(content.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  const has = (name, source) => directives.get(name)?.includes(source);
+  const need = (name, source) => has(name, source) || problem(`${name} lacks ${source}`);
+  for (const [name, sources] of directives) {
+    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", '*']) {
+      if (sources.includes(bad)) problem(`${name} allows ${bad}`);
+    }
+  }
+  // Every inline script that runs (data blocks do not) and every inline style, by its hash.
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes]) => !/\btype="application\/json"/.test(attributes));
+  if (scripts.length !== 1) problem(`expected one inline script, found ${scripts.length}`);
+  const scriptHash = sha256(scripts[0][2]);
+  need('script-src', `'sha256-${scriptHash}'`);
+  need('script-src', "'wasm-unsafe-eval'");
+  if (/<[a-z][^>]*\sstyle="/i.test(html)) problem('a style attribute, which no policy here allows');
+  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)];
+  let styleHash;
+  if (mode === 'served') {
+    if (styles.length !== 0) problem(`an inline <style>, which style-src 'self' refuses`);
+    if (!/<link rel="stylesheet" href="\.\/[^"]+\.css"/.test(html)) problem('no stylesheet link for style-src \'self\'');
+    for (const name of ['default-src', 'script-src', 'style-src', 'connect-src', 'worker-src']) need(name, "'self'");
+  } else {
+    if (styles.length !== 1) problem(`expected one inline <style>, found ${styles.length}`);
+    styleHash = sha256(styles[0][1]);
+    need('style-src', `'sha256-${styleHash}'`);
+    for (const name of ['default-src', 'script-src', 'style-src', 'img-src', 'connect-src', 'worker-src']) {
+      if (has(name, "'self'")) problem(`${name} allows 'self', which the single file never loads from`);
+    }
+    for (const name of ['default-src', 'connect-src', 'worker-src']) need(name, "'none'");
+  }
+  for (const name of ['object-src', 'form-action']) need(name, "'none'");
+  const expected = cspText(cspDirectives(mode, { scriptHash, styleHash }));
+  if (content !== expected) problem(`the policy reads\n  ${content}\nnot, for the page as written,\n  ${expected}`);
+};
+
+index = index.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    ${cspMeta(cspText(cspDirectives('served', { scriptHash: sha256(loader[1]) })))}`);
+checkCsp('index.html', index, 'served');
 await writeFile(indexPath, index);
 
 // embed.js titles each iframe in the embed's language: every locale's own title, from the
@@ -134,13 +197,8 @@ const localeBlocks = (
   )
 ).join('\n');
 let single = (await readFile(join(stage, 'index.html'), 'utf8'))
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, cspMeta(
-    policy(sha256(inlineScript), `'sha256-${sha256(style)}'`)
-      .replace("default-src 'self'", "default-src 'none'")
-      .replace("script-src 'self' ", 'script-src ')
-      .replace("img-src 'self' data:", 'img-src data:')
-      .replace("connect-src 'self'", "connect-src 'none'")
-      .replace("worker-src 'self'", "worker-src 'none'"),
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => cspMeta(
+    cspText(cspDirectives('single-file', { scriptHash: sha256(inlineScript), styleHash: sha256(style) })),
   ))
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
   .replace(/<link rel="modulepreload"[^>]*>/, '')
@@ -148,6 +206,7 @@ let single = (await readFile(join(stage, 'index.html'), 'utf8'))
   .replace(loader[0], () => `<script type="module">${inlineScript}</script>`)
   .replace('</body>', () => `${localeBlocks}\n</body>`);
 if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');
+checkCsp('messenger-compare.html', single, 'single-file');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 
 console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);
