@@ -240,7 +240,8 @@ test('an embed with data-theme keeps that theme whatever the host does', async (
     forced.setAttribute('data-messenger-compare', '');
     forced.setAttribute('data-theme', 'dark');
     forced.id = 'forced';
-    document.body.append(forced);
+    // First on the page, in view: the iframe loads lazily.
+    document.querySelector('main').prepend(forced);
     const script = document.createElement('script');
     script.src = 'embed.js';
     document.body.append(script);
@@ -249,7 +250,7 @@ test('an embed with data-theme keeps that theme whatever the host does', async (
   // The iframe loads lazily: bring it into view.
   await host.evaluate(() => document.getElementById('forced').scrollIntoView());
   const frame = host.frame('#forced iframe');
-  await frame.waitFor('html[data-ready][data-theme="dark"]');
+  await frame.waitFor('html[data-ready][data-theme="dark"]', undefined, { timeout: 30000 });
   await host.evaluate(() => { document.body.style.background = '#fff'; });
   await host.evaluate(() => document.querySelector('#forced iframe').contentWindow.postMessage({ type: 'messenger-compare:theme', theme: 'light' }, '*'));
   // The message is read (it is valid) but the link's theme wins.
