@@ -195,13 +195,8 @@ impl AppState {
             Action::HostTheme(theme) => {
                 next.host_theme = (theme != Theme::Auto).then_some(theme);
             }
-            Action::ShowEvidence(mut criteria) => {
-                criteria.sort_unstable();
-                criteria.dedup();
-                view.page = Page::Matrix;
-                view.cols = (!criteria.is_empty()).then_some(criteria);
-                view.filter = Default::default();
-                view.rows = None;
+            Action::ShowEvidence(criteria) => {
+                next.view = self.view.evidence(&criteria);
                 next.focus_network = None;
             }
         }

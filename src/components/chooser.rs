@@ -7,7 +7,7 @@ use crate::components::row::badge_text;
 use crate::model::choose::{rank, Answer, Entry};
 use crate::model::dataset::Group;
 use crate::model::text;
-use crate::model::view_state::{write, Page, ViewState};
+use crate::model::view_state::{write, ViewState};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -138,50 +138,29 @@ fn entry_view(ctx: &Ctx, entry: &Entry, view: &ViewState) -> Html {
             .join(&ctx.t("choose.join"))
     };
     let (reasons, shortfalls) = entry.phrases(data);
+    // "n of the guide's total minimum requirements", said in two of the lines below.
+    let minimum = [
+        ("n", ctx.number(data.met(m, Group::Minimum))),
+        (
+            "total",
+            ctx.number(data.criteria_in(Group::Minimum).count()),
+        ),
+    ];
+    let minimum = minimum.each_ref().map(|(k, v)| (*k, v.as_str()));
     let reason = if reasons.is_empty() {
-        ctx.fill(
-            "choose.entry.standing",
-            &[
-                ("n", &ctx.number(data.met(m, Group::Minimum))),
-                (
-                    "total",
-                    &ctx.number(data.criteria_in(Group::Minimum).count()),
-                ),
-            ],
-        )
+        ctx.fill("choose.entry.standing", &minimum)
     } else {
         ctx.fill("choose.entry.reason", &[("list", &join(reasons))])
     };
     let shortfall = (!shortfalls.is_empty())
         .then(|| ctx.fill("choose.entry.shortfall", &[("list", &join(shortfalls))]));
-    let fails_minimum = (!entry.meets_minimum).then(|| {
-        ctx.fill(
-            "choose.entry.fails-minimum",
-            &[
-                ("n", &ctx.number(data.met(m, Group::Minimum))),
-                (
-                    "total",
-                    &ctx.number(data.criteria_in(Group::Minimum).count()),
-                ),
-            ],
-        )
-    });
+    let fails_minimum =
+        (!entry.meets_minimum).then(|| ctx.fill("choose.entry.fails-minimum", &minimum));
     let outranked = entry
         .outranked_by
         .and_then(|i| data.messengers.get(i))
         .map(|by| ctx.fill("choose.entry.outranked", &[("messenger", &by.name)]));
-    let evidence = ViewState {
-        page: Page::Matrix,
-        cols: (!entry.deciding.is_empty()).then(|| {
-            let mut cols = entry.deciding.clone();
-            cols.sort_unstable();
-            cols
-        }),
-        filter: Default::default(),
-        rows: None,
-        ..view.clone()
-    };
-    let href = format!("./{}", write(&evidence, data));
+    let href = format!("./{}", write(&view.evidence(&entry.deciding), data));
     let on_evidence = {
         let (c, deciding) = (ctx.clone(), entry.deciding.clone());
         Callback::from(move |e: MouseEvent| {

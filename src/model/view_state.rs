@@ -84,6 +84,23 @@ pub struct ViewState {
     pub transparent: bool,
 }
 
+impl ViewState {
+    /// The matrix on only these criteria (every criterion when empty), with every messenger
+    /// in view: the evidence behind a chooser answer. The rest of the view stays.
+    pub fn evidence(&self, criteria: &[usize]) -> ViewState {
+        let mut cols = criteria.to_vec();
+        cols.sort_unstable();
+        cols.dedup();
+        ViewState {
+            page: Page::Matrix,
+            cols: (!cols.is_empty()).then_some(cols),
+            filter: Filter::default(),
+            rows: None,
+            ..self.clone()
+        }
+    }
+}
+
 /// The result of reading a query string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
