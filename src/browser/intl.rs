@@ -44,12 +44,8 @@ impl Collator {
     }
 }
 
-/// A date in the reader's locale, e.g. "23 Nov 2026" or "2026年11月23日". (Prerendering
-/// natively, it is written as YYYY-MM-DD; the default view shows no date.)
+/// A date in the reader's locale, e.g. "23 Nov 2026" or "2026年11月23日".
 pub fn format_date(date: Date, tag: &str) -> String {
-    if !cfg!(target_arch = "wasm32") {
-        return date.to_string();
-    }
     // Noon UTC, formatted in UTC, so that no time zone shifts the day.
     let millis = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0)
         + (f64::from(date.day) - 1.0) * 86_400_000.0
@@ -69,12 +65,8 @@ pub fn format_date(date: Date, tag: &str) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
-/// A whole number in the reader's locale (digits, grouping). Prerendering natively, it is
-/// written in plain digits, which is what `Intl` gives the default view's English counts.
+/// A whole number in the reader's locale (digits, grouping).
 pub fn format_number(n: usize, tag: &str) -> String {
-    if !cfg!(target_arch = "wasm32") {
-        return n.to_string();
-    }
     let format = Intl::NumberFormat::new(&locales(tag), &Object::new());
     format
         .format()

@@ -9,6 +9,24 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The element the widget mounts into: `#messenger-compare`, or else the body.
+pub fn mount_root() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    document
+        .get_element_by_id("messenger-compare")
+        .or_else(|| document.body().map(Into::into))
+}
+
+/// The language of the view prerendered into `root` by the build, if it holds one.
+pub fn prerendered_locale(root: &web_sys::Element) -> Option<String> {
+    root.get_attribute("data-prerendered")
+}
+
+/// Empties `root`, for a render from scratch.
+pub fn clear(root: &web_sys::Element) {
+    root.set_inner_html("");
+}
+
 /// The stored language choice, unparsed.
 pub fn stored_locale() -> Option<String> {
     storage()?.get_item(LANG_KEY).ok().flatten()

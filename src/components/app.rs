@@ -16,7 +16,6 @@ use crate::model::locale::{Locale, Texts};
 use crate::model::view_state::{write, Page, Theme, ViewState};
 use crate::state::{Action, AppState};
 use std::rc::Rc;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 impl Reducible for AppState {
@@ -34,13 +33,7 @@ pub fn start() {
     use crate::model::locale::negotiate;
     use crate::model::view_state::parse;
 
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(root) = document
-        .get_element_by_id("messenger-compare")
-        .or_else(|| document.body().map(Into::into))
-    else {
+    let Some(root) = page::mount_root() else {
         return;
     };
     match Dataset::embedded() {
@@ -57,8 +50,7 @@ pub fn start() {
             };
             // The page carries the default English view prerendered; when that is the view
             // wanted, the app takes over that markup, and otherwise it renders afresh.
-            let prerendered =
-                root.get_attribute("data-prerendered").as_deref() == Some(locale.tag());
+            let prerendered = page::prerendered_locale(&root).as_deref() == Some(locale.tag());
             let hydrate = prerendered
                 && link.ignored.is_empty()
                 && view
@@ -74,18 +66,18 @@ pub fn start() {
             }
             // The link's language is read before the first render, so that a link in another
             // language never shows English first.
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let initial = &mut props.initial;
                 match locale_file::load_texts(&initial.texts, locale).await {
                     Ok(texts) => initial.texts = Rc::new(texts),
                     Err(error) => initial.locale_failure = Some((locale, error)),
                 }
-                root.set_inner_html("");
+                page::clear(&root);
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
             });
         }
         Err(error) => {
-            root.set_inner_html("");
+            page::clear(&root);
             let props = LoadFailureProps {
                 message: error.to_string(),
             };
@@ -148,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
         let (d, texts) = (state.dispatcher(), state.texts.clone());
         use_effect_with(state.locale_to_load(), move |wanted| {
             if let Some(locale) = *wanted {
-                spawn_local(async move {
+                yew::platform::spawn_local(async move {
                     d.dispatch(match locale_file::load_texts(&texts, locale).await {
                         Ok(loaded) => Action::LocaleLoaded(Rc::new(loaded)),
                         Err(error) => Action::LocaleFailed(locale, error),

@@ -1,6 +1,7 @@
 //! The matrix's filters: yes/no needs, a platform and a network architecture. On a narrow
 //! screen they fold behind one button, so that the first screen shows messengers.
 
+use crate::browser::event;
 use crate::components::context::Ctx;
 use crate::components::picker::{Choice, LabelledSelect};
 use crate::model::dataset::{NetworkId, Platform};
@@ -37,8 +38,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             <label class="mc-check" for={id.clone()}>
                 <input type="checkbox" id={id} data-need={need.id()} checked={filter.needs.contains(&need)}
                     onchange={Callback::from(move |e: Event| {
-                        let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
-                        c.dispatch(Action::SetNeed(need, on));
+                        c.dispatch(Action::SetNeed(need, event::is_checked(&e)));
                     })} />
                 { ctx.t(&text::need_label(need)) }
             </label>

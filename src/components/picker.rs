@@ -1,13 +1,12 @@
 //! One labelled `<select>` for every picker (language, theme, platform, network), and the
 //! settings pickers built on it.
 
-use crate::browser::page;
+use crate::browser::{event, page};
 use crate::components::context::Ctx;
 use crate::model::locale::Locale;
 use crate::model::text;
 use crate::model::view_state::Theme;
 use crate::state::Action;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// One option of a [`LabelledSelect`].
@@ -53,8 +52,8 @@ pub fn LabelledSelect(props: &LabelledSelectProps) -> Html {
     let onchange = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                on_change.emit(select.value());
+            if let Some(value) = event::select_value(&e) {
+                on_change.emit(value);
             }
         })
     };
