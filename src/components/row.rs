@@ -3,7 +3,7 @@
 use crate::components::context::Ctx;
 use crate::components::icon::verdict_icon;
 use crate::components::note::Note;
-use crate::model::dataset::{Badge, Messenger};
+use crate::model::dataset::Messenger;
 use crate::model::filter::Band;
 use crate::model::sort::Column;
 use crate::model::text;
@@ -179,12 +179,5 @@ pub fn Row(props: &RowProps) -> Html {
 
 /// A row's standing badge; an alternative client names the messenger it is listed with.
 pub fn badge_text(ctx: &Ctx, m: &Messenger) -> String {
-    let badge = m.badge();
-    let with = m.client_of.as_deref().and_then(|id| ctx.data.messenger(id));
-    match with {
-        Some(of) if badge == Badge::AlternativeClient => {
-            ctx.fill(&text::badge_label(badge), &[("messenger", &of.name)])
-        }
-        _ => ctx.t(&text::badge_label(badge)),
-    }
+    text::badge_text(&ctx.data, m, &|key| ctx.t(key))
 }

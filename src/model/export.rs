@@ -59,7 +59,7 @@ pub fn view_csv(
         let met = |group| format!("{}/{}", data.met(m, group), data.criteria_in(group).count());
         let mut fields = vec![
             m.name.clone(),
-            t(&text::badge_label(m.badge())).replace("{messenger}", &client_name(data, r)),
+            text::badge_text(data, m, t),
             met(Group::Minimum),
             met(Group::BestCase),
         ];
@@ -77,14 +77,6 @@ pub fn view_csv(
         out.push_str(&line(&fields));
     }
     out
-}
-
-fn client_name(data: &Dataset, row: usize) -> String {
-    data.messengers[row]
-        .client_of
-        .as_deref()
-        .and_then(|id| data.messenger(id))
-        .map_or_else(String::new, |m| m.name.clone())
 }
 
 /// The whole dataset as one JSON document: the four data files as they are, under a version.

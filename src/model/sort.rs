@@ -272,18 +272,10 @@ mod tests {
         let d = data();
         assert_eq!(
             sorted(&d, None),
-            [
-                "signal",
-                "molly",
-                "simplex",
-                "briar",
-                "element",
-                "session",
-                "whatsapp",
-                "telegram",
-                "threema",
-                "deltachat"
-            ]
+            d.messengers
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>()
         );
     }
 

@@ -5,11 +5,22 @@
 
 use crate::model::choose::Outcome;
 use crate::model::dataset::{
-    Badge, Channel, Dataset, Group, NetworkId, Platform, Status, Value, Verdict,
+    Badge, Channel, Dataset, Group, Messenger, NetworkId, Platform, Status, Value, Verdict,
 };
 use crate::model::filter::Need;
 use crate::model::layout;
 use crate::model::view_state::Theme;
+
+/// A messenger's standing as its badge reads, in the language `t` looks keys up in; an
+/// alternative client's names the messenger it is listed with ("Listed with Signal").
+pub fn badge_text(data: &Dataset, m: &Messenger, t: &dyn Fn(&str) -> String) -> String {
+    let with = m
+        .client_of
+        .as_deref()
+        .and_then(|id| data.messenger(id))
+        .map_or("", |of| of.name.as_str());
+    crate::model::locale::fill(&t(&badge_label(m.badge())), &[("messenger", with)])
+}
 
 /// `criterion.<id>.label`: the column header.
 pub fn criterion_label(id: &str) -> String {
