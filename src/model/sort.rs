@@ -167,6 +167,10 @@ mod tests {
             .collect()
     }
 
+    fn by(column: Column, reversed: bool) -> Option<Sort> {
+        Some(Sort { column, reversed })
+    }
+
     fn sorted(data: &Dataset, sort: Option<Sort>) -> Vec<String> {
         let mut rows: Vec<usize> = (0..data.messengers.len()).collect();
         let ranks = name_ranks(data, &|a: &str, b: &str| {
@@ -225,46 +229,13 @@ mod tests {
     fn aria_sort_follows_direction() {
         let fs = Column::Criterion(0);
         assert_eq!(aria_sort(None, fs), "none");
+        assert_eq!(aria_sort(by(fs, false), fs), "descending");
+        assert_eq!(aria_sort(by(fs, true), fs), "ascending");
         assert_eq!(
-            aria_sort(
-                Some(Sort {
-                    column: fs,
-                    reversed: false
-                }),
-                fs
-            ),
-            "descending"
-        );
-        assert_eq!(
-            aria_sort(
-                Some(Sort {
-                    column: fs,
-                    reversed: true
-                }),
-                fs
-            ),
+            aria_sort(by(Column::Name, false), Column::Name),
             "ascending"
         );
-        assert_eq!(
-            aria_sort(
-                Some(Sort {
-                    column: Column::Name,
-                    reversed: false
-                }),
-                Column::Name
-            ),
-            "ascending"
-        );
-        assert_eq!(
-            aria_sort(
-                Some(Sort {
-                    column: Column::Name,
-                    reversed: false
-                }),
-                fs
-            ),
-            "none"
-        );
+        assert_eq!(aria_sort(by(Column::Name, false), fs), "none");
     }
 
     #[test]
@@ -282,13 +253,7 @@ mod tests {
     #[test]
     fn name_sorts_alphabetically_both_ways() {
         let d = data();
-        let az = sorted(
-            &d,
-            Some(Sort {
-                column: Column::Name,
-                reversed: false,
-            }),
-        );
+        let az = sorted(&d, by(Column::Name, false));
         assert_eq!(
             az,
             [
@@ -304,13 +269,7 @@ mod tests {
                 "whatsapp"
             ]
         );
-        let za = sorted(
-            &d,
-            Some(Sort {
-                column: Column::Name,
-                reversed: true,
-            }),
-        );
+        let za = sorted(&d, by(Column::Name, true));
         assert_eq!(
             za,
             [
@@ -332,13 +291,7 @@ mod tests {
     fn forward_secrecy_sorts_best_first_with_stable_ties() {
         let d = data();
         let col = column(&d, "forward-secrecy");
-        let best_first = sorted(
-            &d,
-            Some(Sort {
-                column: col,
-                reversed: false,
-            }),
-        );
+        let best_first = sorted(&d, by(col, false));
         // Ties keep dataset order: yes, then partial, disputed, unknown, and no last.
         assert_eq!(
             best_first,
@@ -355,13 +308,7 @@ mod tests {
                 "deltachat"
             ]
         );
-        let worst_first = sorted(
-            &d,
-            Some(Sort {
-                column: col,
-                reversed: true,
-            }),
-        );
+        let worst_first = sorted(&d, by(col, true));
         assert_eq!(
             worst_first,
             [
@@ -383,13 +330,7 @@ mod tests {
     fn phone_number_sorts_no_as_best() {
         let d = data();
         let col = column(&d, "phone-number-required");
-        let best_first = sorted(
-            &d,
-            Some(Sort {
-                column: col,
-                reversed: false,
-            }),
-        );
+        let best_first = sorted(&d, by(col, false));
         assert_eq!(
             best_first[..6],
             [
@@ -407,13 +348,7 @@ mod tests {
     #[test]
     fn met_columns_sort_by_count() {
         let d = data();
-        let order = sorted(
-            &d,
-            Some(Sort {
-                column: Column::Met(Group::BestCase),
-                reversed: false,
-            }),
-        );
+        let order = sorted(&d, by(Column::Met(Group::BestCase), false));
         let counts: Vec<usize> = order
             .iter()
             .map(|id| d.met(d.messenger(id).unwrap(), Group::BestCase))
@@ -428,13 +363,7 @@ mod tests {
     #[test]
     fn network_sorts_in_the_guides_order_of_architectures() {
         let d = data();
-        let order = sorted(
-            &d,
-            Some(Sort {
-                column: Column::Network,
-                reversed: false,
-            }),
-        );
+        let order = sorted(&d, by(Column::Network, false));
         assert_eq!(
             order,
             [
@@ -451,22 +380,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            aria_sort(
-                Some(Sort {
-                    column: Column::Network,
-                    reversed: false
-                }),
-                Column::Network
-            ),
+            aria_sort(by(Column::Network, false), Column::Network),
             "ascending"
         );
-        let reversed = sorted(
-            &d,
-            Some(Sort {
-                column: Column::Network,
-                reversed: true,
-            }),
-        );
+        let reversed = sorted(&d, by(Column::Network, true));
         assert_eq!(
             reversed,
             [
@@ -489,15 +406,7 @@ mod tests {
         let d = data();
         let session = d.messengers.iter().position(|m| m.id == "session").unwrap();
         let mut rows = vec![session, 0];
-        sort_rows(
-            &d,
-            &mut rows,
-            Some(Sort {
-                column: Column::Name,
-                reversed: false,
-            }),
-            None,
-        );
+        sort_rows(&d, &mut rows, by(Column::Name, false), None);
         assert_eq!(ids(&d, &rows), ["session", "signal"]);
     }
 
@@ -509,15 +418,7 @@ mod tests {
         // Session, Molly, Element, Delta Chat, Briar.
         assert_eq!(reverse, [4, 6, 3, 9, 7, 5, 0, 2, 1, 8]);
         let mut rows: Vec<usize> = (0..d.messengers.len()).collect();
-        sort_rows(
-            &d,
-            &mut rows,
-            Some(Sort {
-                column: Column::Name,
-                reversed: false,
-            }),
-            Some(&reverse),
-        );
+        sort_rows(&d, &mut rows, by(Column::Name, false), Some(&reverse));
         assert_eq!(
             ids(&d, &rows),
             [
@@ -542,15 +443,7 @@ mod tests {
         // their incoming order.
         let mut rows: Vec<usize> = (0..1200).map(|i| i % 6).collect();
         let col = column(&d, "forward-secrecy");
-        sort_rows(
-            &d,
-            &mut rows,
-            Some(Sort {
-                column: col,
-                reversed: false,
-            }),
-            None,
-        );
+        sort_rows(&d, &mut rows, by(col, false), None);
         assert!(
             rows[..800].chunks(4).all(|c| c == [0, 1, 2, 3]),
             "ties keep their order"
