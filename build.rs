@@ -1,5 +1,7 @@
 //! Points the dataset's `include_str!` at `data/`, or at `MC_DATA_DIR` when set: the
-//! benchmark builds bundles of synthetic datasets that way, and nothing else does.
+//! benchmark and the large-list tests build bundles of synthetic datasets that way, and
+//! nothing else does. The embedded English texts come from `MC_DATA_DIR/locales/en.json` where
+//! such a dataset brings its own (texts for its synthetic items), else from `data/locales/`.
 
 fn main() {
     println!("cargo:rerun-if-env-changed=MC_DATA_DIR");
@@ -8,4 +10,13 @@ fn main() {
         format!("{root}/data")
     });
     println!("cargo:rustc-env=MC_DATA_DIR={dir}");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let own = format!("{dir}/locales/en.json");
+    let english = if std::path::Path::new(&own).is_file() {
+        own
+    } else {
+        format!("{root}/data/locales/en.json")
+    };
+    println!("cargo:rerun-if-changed={english}");
+    println!("cargo:rustc-env=MC_ENGLISH={english}");
 }

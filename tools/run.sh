@@ -122,7 +122,7 @@ case "${1:-}" in
     log "the published dataset against its JSON Schema"
     node --test tests/dataset.test.mjs
     log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
-    node tools/synthetic.mjs 1000 target/large-data
+    node tools/synthetic.mjs 1000 target/large-data --texts
     MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist
     browser_tests
     log "all tests took $((SECONDS - start)) s" ;;

@@ -1,6 +1,9 @@
 // Synthetic datasets for the benchmark and the large-list browser test: n messengers × 40
 // criteria, deterministic (seeded), valid for the app's parser. Written under target/, never
-// shipped.
+// shipped. With `texts`, it also writes locales/en.json: the real English texts plus one for
+// every key the synthetic items need (build.rs embeds it instead of data/locales/en.json), so
+// that a reader of that bundle sees no raw text key; the benchmark leaves it out at sizes where
+// 40 notes a messenger would be most of the bundle.
 
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
@@ -21,8 +24,11 @@ function prng(seed) {
 const VALUES = ['yes', 'no', 'partial', 'disputed', 'unknown', 'not-applicable'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'to', 'ne', 'vi', 'su', 'da', 'pe', 'zo', 'li', 'qu', 'fa', 'ro', 'xi'];
 
-/** Writes a dataset of `n` messengers × 40 criteria into `dir`; returns it. */
-export async function writeSynthetic(n, dir) {
+/**
+ * Writes a dataset of `n` messengers × 40 criteria into `dir`, and with `texts` its English
+ * texts into `dir/locales/en.json`; returns it.
+ */
+export async function writeSynthetic(n, dir, { texts = false } = {}) {
   const real = join(root, 'data');
   await mkdir(dir, { recursive: true });
   const criteria = JSON.parse(await readFile(join(real, 'criteria.json'), 'utf8'));
@@ -66,11 +72,29 @@ export async function writeSynthetic(n, dir) {
   await copyFile(join(real, 'editions.json'), join(dir, 'editions.json'));
   await copyFile(join(real, 'networks.json'), join(dir, 'networks.json'));
   await copyFile(join(real, 'chooser.json'), join(dir, 'chooser.json'));
+  if (texts) {
+    // The keys as src/model/text.rs spells them; a key spelled wrong here shows raw in the
+    // large-list tests, which fail on any raw key.
+    const english = JSON.parse(await readFile(join(real, 'locales', 'en.json'), 'utf8'));
+    for (const c of criteria.criteria.filter((c) => c.id.startsWith('extra-'))) {
+      const n = c.id.slice('extra-'.length);
+      english[`criterion.${c.id}.label`] = `Extra criterion ${n}`;
+      english[`criterion.${c.id}.explanation`] = `A synthetic criterion (${n}) for testing long lists.`;
+    }
+    for (const m of messengers) {
+      english[`messenger.${m.id}.description`] = `${m.name} is a synthetic messenger for testing long lists.`;
+      english[`messenger.${m.id}.network`] = `${m.name} uses one ${m.networks[0]} network.`;
+      english[`messenger.${m.id}.tradeoff`] = `${m.name} exists only in this test.`;
+      for (const c of criteria.criteria) english[`value.${m.id}.${c.id}`] = `${m.name}: synthetic value.`;
+    }
+    await mkdir(join(dir, 'locales'), { recursive: true });
+    await writeFile(join(dir, 'locales', 'en.json'), JSON.stringify(english));
+  }
   return { dir, criteria: criteria.criteria, messengers };
 }
 
-// `node tools/synthetic.mjs N DIR` writes one from the command line.
+// `node tools/synthetic.mjs N DIR [--texts]` writes one from the command line.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [n, dir] = process.argv.slice(2);
-  await writeSynthetic(Number(n), dir);
+  const [n, dir, flag] = process.argv.slice(2);
+  await writeSynthetic(Number(n), dir, { texts: flag === '--texts' });
 }

@@ -37,10 +37,10 @@ pub struct LocaleInfo {
     pub dir: Dir,
 }
 
-/// The English texts, embedded.
+/// The English texts, embedded (a synthetic dataset's own, see build.rs).
 pub const ENGLISH_FILE: DataFile = DataFile {
     path: "data/locales/en.json",
-    text: include_str!("../../data/locales/en.json"),
+    text: include_str!(env!("MC_ENGLISH")),
 };
 
 /// Every supported locale; English first (it is the fallback).

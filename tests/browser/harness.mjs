@@ -359,17 +359,13 @@ class Page {
   readerProblems() {
     return this.evaluate(readerCheck, TEXT_KEYS);
   }
-  /**
-   * Fails on any console error, request to another origin, CSP violation, or reader problem.
-   * `allowKeys` (a RegExp) names raw text keys a test expects on screen.
-   */
-  async assertClean({ allowKeys } = {}) {
+  /** Fails on any console error, request to another origin, CSP violation, or reader problem. */
+  async assertClean() {
     await this.collect();
     assert.deepEqual(this.problems.errors, [], 'console errors');
     assert.deepEqual(this.problems.foreign, [], 'requests to other origins');
     assert.deepEqual(this.problems.csp, [], 'CSP violations');
-    const reader = (await this.readerProblems()).filter((p) => !(allowKeys && p.startsWith('raw text key on screen: ') && allowKeys.test(p.slice('raw text key on screen: '.length))));
-    assert.deepEqual(reader, [], 'what a reader sees');
+    assert.deepEqual(await this.readerProblems(), [], 'what a reader sees');
   }
   /** Runs axe-core for WCAG 2.0/2.1 A and AA; returns the violations, summarised. */
   async axe() {

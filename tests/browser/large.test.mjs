@@ -8,11 +8,6 @@ import { withBrowser, LARGE_DIST } from './harness.mjs';
 
 before(() => assert.ok(existsSync(LARGE_DIST), `${LARGE_DIST} is missing: run the tests through tools/run.sh test`));
 const env = withBrowser(LARGE_DIST);
-// tools/synthetic.mjs gives its extra criteria no text, so their headers show raw keys
-// (criterion.extra-NN.label) and its values' notes theirs (value.mNNNNN.<criterion>): expected in
-// this synthetic bundle only, and named here.
-const SYNTHETIC_KEYS = /^(criterion\.extra-\d+|value\.m\d+)\./;
-const clean = (page) => page.assertClean({ allowKeys: SYNTHETIC_KEYS });
 
 const rendered = (page) =>
   page.$$eval('tbody tr[data-messenger]', (trs) => trs.map((tr) => ({ id: tr.dataset.messenger, index: Number(tr.getAttribute('aria-rowindex')) })));
@@ -39,7 +34,7 @@ test('only the rows in view are in the DOM, and scrolling brings the rest', asyn
     return row.bottom <= box.bottom + 1 && row.top >= box.top;
   });
   assert.ok(inside);
-  await clean(page);
+  await page.assertClean();
   await page.close();
 });
 
@@ -54,7 +49,7 @@ test('sorting a long list orders all of it, not just the rows in view', async (t
   const bottom = await names(page);
   assert.ok(collator.compare(top.at(-1), bottom[0]) <= 0, 'the bottom of the list sorts after its top');
   assert.equal(await page.attribute('th[data-column="name"]', 'aria-sort'), 'ascending');
-  await clean(page);
+  await page.assertClean();
   await page.close();
 });
 
@@ -65,6 +60,6 @@ test('a note opens below the box, and the long list passes axe-core', async (t) 
   assert.ok(await page.visible('.mc-matrix > .mc-note'));
   assert.equal(await page.count('.mc-note-row'), 0, 'no note row inside the windowed table');
   assert.deepEqual(await page.axe(), []);
-  await clean(page);
+  await page.assertClean();
   await page.close();
 });
