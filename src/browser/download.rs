@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 /// Offers `contents` as a download named `name`, of the given MIME type. Does nothing where
 /// the browser refuses (no document, say): the page stays as it is.
 pub fn save(name: &str, mime: &str, contents: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::page::document() else {
         return;
     };
     let Ok(link) = document.create_element("a") else {

@@ -43,10 +43,7 @@ fn post_height() {
 /// Posts the content height now and whenever it changes. Called once; the observer lives as
 /// long as the page.
 pub fn report_height() {
-    let Some(widget) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| widget(&d))
-    else {
+    let Some(widget) = super::page::document().and_then(|d| widget(&d)) else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(post_height);

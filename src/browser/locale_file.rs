@@ -7,14 +7,13 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The text of `locale`'s file, or why it could not be had.
 pub async fn load(locale: Locale) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let inline = window
-        .document()
+    let inline = super::page::document()
         .and_then(|d| d.get_element_by_id(&format!("mc-locale-{}", locale.tag())))
         .and_then(|e| e.text_content());
     if let Some(text) = inline {
         return Ok(text);
     }
+    let window = web_sys::window().ok_or("no window")?;
     let path = locale.bundle_path();
     let failed = |what: &str| format!("{path}: {what}");
     let response = JsFuture::from(window.fetch_with_str(&path))

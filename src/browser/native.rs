@@ -1,7 +1,9 @@
 //! The browser layer as the native prerender sees it: the same functions as the browser
 //! modules, none of which touches anything. Only `intl` is called while rendering, and gives
 //! the plain forms the default English view shows (digits, YYYY-MM-DD, code-point order); the
-//! rest is called from effects and event handlers, which a server render never runs.
+//! rest is called from effects and event handlers, which a server render never runs. The few
+//! functions that take or give web-sys types (`page::mount_root`, `page::document`) have no
+//! stand-in: only the browser's own start-up calls them.
 
 /// See `browser/download.rs`.
 pub mod download {

@@ -4,6 +4,16 @@ use crate::model::locale::Dir;
 
 const LANG_KEY: &str = "messenger-compare.lang";
 
+/// The page's document, the one way in for every module here: `None` where there is none.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The document element (`<html>`).
+fn html() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // Storage can be disabled or throw (private windows, sandboxed iframes): treat as absent.
     web_sys::window()?.local_storage().ok().flatten()
@@ -11,7 +21,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The element the widget mounts into: `#messenger-compare`, or else the body.
 pub fn mount_root() -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
+    let document = document()?;
     document
         .get_element_by_id("messenger-compare")
         .or_else(|| document.body().map(Into::into))
@@ -55,10 +65,7 @@ pub fn navigator_languages() -> Vec<String> {
 /// Sets `lang` and `dir` on the document element, so that the browser, screen readers and
 /// the page's CSS all know the language.
 pub fn set_document_language(tag: &str, dir: Dir) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = html() {
         let _ = root.set_attribute("lang", tag);
         let _ = root.set_attribute("dir", dir.attr());
     }
@@ -92,10 +99,7 @@ pub fn replace_query(query: &str) {
 /// Sets (or, with `None`, removes) a `data-*` attribute on the document element, where the
 /// stylesheet reads the theme, the background and embedding.
 pub fn set_root_flag(name: &str, value: Option<&str>) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = html() {
         let _ = match value {
             Some(v) => root.set_attribute(name, v),
             None => root.remove_attribute(name),
@@ -133,8 +137,7 @@ pub fn register_service_worker() {
 /// Scrolls the element with `id` into view and moves the focus to it.
 pub fn bring_into_view(id: &str) {
     use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
+    let element = document()
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
