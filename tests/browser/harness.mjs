@@ -367,7 +367,7 @@ class Page {
     assert.deepEqual(this.problems.csp, [], 'CSP violations');
     assert.deepEqual(await this.readerProblems(), [], 'what a reader sees');
   }
-  /** Runs axe-core for WCAG 2.0/2.1 A and AA; returns the violations, summarised. */
+  /** Runs axe-core for WCAG 2.0/2.1 A and AA, and 2.2 AA (target size); returns the violations, summarised. */
   async axe() {
     await this.evaluate(() =>
       'axe' in window
@@ -382,7 +382,7 @@ class Page {
           }),
     );
     return this.evaluate(async () => {
-      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return result.violations.map((v) => ({
         id: v.id,
         help: v.help,
