@@ -5,7 +5,8 @@
 // widget's origin, and only as a finite number within sane bounds. Unless a placeholder
 // forces a theme (data-theme), each iframe follows the host page's colour scheme, including
 // a theme toggle on the host that changes it after load: this script tells the widget, at its
-// origin only, {type: "messenger-compare:theme", theme: "light" | "dark"}.
+// origin only, {type: "messenger-compare:theme", theme: "light" | "dark"}. Placeholders that
+// come later (a site that swaps its content without a page load) are mounted when they come.
 (() => {
   'use strict';
   const script = document.currentScript;
@@ -110,11 +111,26 @@
 
   // A host's theme toggle changes attributes (class, data-*, style) on <html> or <body>.
   const watch = new MutationObserver(tellAll);
+  const SELECTOR = '[data-messenger-compare]';
+  // A site that swaps its content without a page load (MkDocs Material's instant navigation,
+  // any single-page app) brings placeholders in later and takes iframes away: mount each new
+  // placeholder once, and forget the iframes that left the page.
+  const pages = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.matches(SELECTOR)) mount(node);
+        node.querySelectorAll(SELECTOR).forEach(mount);
+      }
+    }
+    for (const iframe of frames) if (!iframe.isConnected) frames.delete(iframe);
+  });
   const start = () => {
-    document.querySelectorAll('[data-messenger-compare]').forEach(mount);
+    document.querySelectorAll(SELECTOR).forEach(mount);
     for (const el of [document.documentElement, document.body]) {
       if (el) watch.observe(el, { attributes: true });
     }
+    pages.observe(document.documentElement, { childList: true, subtree: true });
   };
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', tellAll);
   if (document.readyState === 'loading') {

@@ -60,6 +60,8 @@ setup_browser() {
   command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
   [ -d /usr/share/i18n/locales ] || missing+=(locales)
   dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+  # Python with venv and pip: the MkDocs Material test host.
+  python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3 python3-venv)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian's ${missing[*]}"
@@ -73,6 +75,23 @@ setup_browser() {
       localedef -i "$l" -f UTF-8 "$l.UTF-8"
     fi
   done
+}
+
+# The MkDocs Material test host (tests/fixtures/mkdocs/): a venv under target/ with exactly the
+# pinned requirements (made afresh when it differs), then the site, into target/mkdocs-site.
+MKDOCS=tests/fixtures/mkdocs
+MKDOCS_VENV=target/mkdocs-venv
+
+mkdocs_site() {
+  if [ ! -x "$MKDOCS_VENV/bin/pip" ] \
+    || ! diff -q <(grep -v '^#' "$MKDOCS/requirements.txt" | sort -f) <("$MKDOCS_VENV/bin/pip" freeze | sort -f) >/dev/null; then
+    log "installing mkdocs-material from $MKDOCS/requirements.txt into $MKDOCS_VENV"
+    python3 -m venv --clear "$MKDOCS_VENV"
+    # Every package is pinned there, dependencies included: nothing else may come in.
+    "$MKDOCS_VENV/bin/pip" install --quiet --no-deps -r "$MKDOCS/requirements.txt"
+  fi
+  log "building the MkDocs Material test host into target/mkdocs-site"
+  NO_MKDOCS_2_WARNING=1 "$MKDOCS_VENV/bin/mkdocs" build --quiet --clean -f "$MKDOCS/mkdocs.yml"
 }
 
 # The browser suite once per engine, each timed; every engine runs, and any failure fails.
@@ -124,6 +143,7 @@ case "${1:-}" in
     log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
     node tools/synthetic.mjs 1000 target/large-data --texts
     MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist
+    mkdocs_site
     browser_tests
     log "all tests took $((SECONDS - start)) s" ;;
   bench)

@@ -33,22 +33,38 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(here, '..', '..', 'dist');
 /** The 1,000-messenger bundle that `tools/run.sh test` builds for the large-list tests. */
 export const LARGE_DIST = join(here, '..', '..', 'target', 'large-dist');
+/** The MkDocs Material site that `tools/run.sh test` builds from tests/fixtures/mkdocs/. */
+export const MKDOCS_SITE = join(here, '..', '..', 'target', 'mkdocs-site');
+/** Where a host site names the widget's origin, until its server puts the real one in place. */
+export const WIDGET_ORIGIN_PLACEHOLDER = 'https://messenger-compare.invalid';
+/**
+ * Where a host site names its own origin (MkDocs' site_url, in its sitemap): Material's instant
+ * navigation takes only the links its sitemap lists, port included.
+ */
+export const HOST_ORIGIN_PLACEHOLDER = 'https://mkdocs-host.invalid';
 
 const TEXT_KEYS = Object.keys(JSON.parse(await readFile(join(here, '..', '..', 'data', 'locales', 'en.json'), 'utf8')));
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /**
  * Serves a bundle and starts the engine for the test file that calls it, and tears both down
- * after. `env.open(t, path, options)` opens a page; `env.server` is the server.
+ * after. `env.open(t, path, options)` opens a page; `env.server` is the server. With `host`
+ * (a built site), `env.host` serves it on a second origin, with the widget's origin in place
+ * of WIDGET_ORIGIN_PLACEHOLDER: a host page that embeds the widget from another origin.
  */
-export function withBrowser(root = DIST) {
-  const env = { engine: null, server: null };
+export function withBrowser(root = DIST, { host } = {}) {
+  const env = { engine: null, server: null, host: null };
   before(async () => {
     env.server = await serve(root, { probe: true });
+    if (host) {
+      env.host = await serve(host, { probe: true, replace: { [WIDGET_ORIGIN_PLACEHOLDER]: env.server.origin }, allow: [env.server.origin] });
+      env.host.replace.set(HOST_ORIGIN_PLACEHOLDER, env.host.origin);
+    }
     env.engine = engine();
   });
   after(async () => {
     await env.engine?.close();
+    await env.host?.close();
     await env.server?.close();
   });
   env.open = (t, path, options) => openPage(env, t, path, options);
@@ -67,7 +83,9 @@ export async function openPage(env, t, path = '/', options = {}) {
   env.server.init = initScript ? `(${initScript})();\n` : null;
   const url = /^[a-z]+:/.test(path) ? path : env.server.origin + path;
   const origin = url.startsWith('file:') ? 'file://' : new URL(url).origin;
-  const own = (u) => /^(data|blob|about):/.test(u) || (origin === 'file://' ? u.startsWith('file:') : u.startsWith(origin + '/'));
+  // A host page's own origin and the widget's, which it embeds.
+  const origins = env.host && origin === env.host.origin ? [origin, env.server.origin] : [origin];
+  const own = (u) => /^(data|blob|about):/.test(u) || (origin === 'file://' ? u.startsWith('file:') : origins.some((o) => u.startsWith(o + '/')));
   const problems = { errors: [], uncaught: [], foreign: [], csp: [], requests: [] };
   const session = await env.engine.open(options, problems, own, (m) => t?.diagnostic?.(`${ENGINE}: ${m}`));
   const page = new Page(env, t, session, problems, []);
@@ -132,7 +150,11 @@ class Page {
     this.t?.diagnostic?.(`${ENGINE}: ${message}`);
   }
 
-  /** The same page API, inside the iframe `selector` (same origin). */
+  /**
+   * The same page API, inside the iframe `selector`, of this origin or another (every engine
+   * enters a cross-origin frame: puppeteer's frame over CDP or BiDi, WebDriver's Switch To
+   * Frame); `collect()` and `assertClean()` there read that frame's own probe.
+   */
   frame(selector) {
     return new Page(this.env, this.t, this.session, this.problems, [...this.frames, selector]);
   }
@@ -317,11 +339,11 @@ class Page {
 
   // ------------------------------------------------------------ checks
 
-  /** Reads the probe's records into `problems` (and empties them in the page). */
+  /** Reads the probe's records (of this page or frame) into `problems`, emptying them there. */
   async collect() {
     let url;
     try {
-      url = await this.session.run('() => location.href', [], []);
+      url = await this.session.run('() => location.href', [], this.frames);
     } catch {
       return this.problems;
     }
@@ -339,7 +361,7 @@ class Page {
           return out;
         }`,
         [],
-        [],
+        this.frames,
       )
       .catch(() => null);
     if (!got) {

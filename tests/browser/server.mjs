@@ -15,6 +15,10 @@
 //   /__init.js   a test's own script to run first (`init`), put after the probe while set.
 //   /__frame.html?w=&h=&src=  a page that holds `src` in an iframe of w × h CSS pixels, for a
 //                viewport narrower than a browser window can be (MiniBrowser's is ≥ 447 px).
+// A second server for a host site on another origin (the MkDocs fixture) takes `replace`, strings
+// put in place of others in every HTML and XML file it serves (origins known only when the
+// tests run: the widget's, and the site's own for its sitemap), and `allow`, the other origins
+// whose resources its probe takes as the page's own (the widget's, which the host embeds).
 // `overrides` answers chosen paths with a given status and body (a missing or broken file),
 // the same for every engine, instead of each engine's request interception. `stop()` and
 // `start()` take the server down and back up on the same port: "offline" for every engine is
@@ -35,10 +39,11 @@ export const TYPES = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
   '.png': 'image/png',
 };
 
-const PROBE = `// The test harness's probe (see tests/browser/server.mjs): records what the page reports.
+const probeScript = (allow) => `// The test harness's probe (see tests/browser/server.mjs): records what the page reports.
 (() => {
   const rec = (window.__mcProbe = { errors: [], uncaught: [], csp: [], foreign: [] });
   const text = (v) => (v instanceof Error ? v.message : typeof v === 'string' ? v : (() => { try { return JSON.stringify(v); } catch { return String(v); } })());
@@ -60,12 +65,12 @@ const PROBE = `// The test harness's probe (see tests/browser/server.mjs): recor
     rec.uncaught.push('unhandled rejection: ' + text(e.reason));
   });
   document.addEventListener('securitypolicyviolation', (e) => rec.csp.push(e.violatedDirective + ' ' + e.blockedURI));
-  const own = location.origin;
+  const own = [location.origin, ...${JSON.stringify(allow)}];
   const look = (entries) => {
     for (const e of entries) {
       const url = e.name;
       if (/^(data|blob|about):/.test(url)) continue;
-      if (new URL(url, location.href).origin !== own) rec.foreign.push(url);
+      if (!own.includes(new URL(url, location.href).origin)) rec.foreign.push(url);
     }
   };
   try {
@@ -93,14 +98,19 @@ let axeSource;
 /**
  * Serves `root` on 127.0.0.1 (a free port unless `port` is given): a folder, or an object
  * of folders by first path segment ({ site: dir } serves dir at /site/). With `probe`, also
- * the harness's files and the probe in every HTML page; `noStore` sends every file with
- * `cache-control: no-store`. Returns { origin, port, overrides, init, stop, start, close }.
+ * the harness's files and the probe in every HTML page (`allow`: other origins the probe
+ * takes as the page's own); `replace` ({ from: to }, also a Map on the result, to add to once
+ * the port is known) rewrites every HTML and XML file it serves; `noStore` sends every file
+ * with `cache-control: no-store`. Returns { origin, port, overrides, replace, init, stop,
+ * start, close }.
  */
-export async function serve(root, { port = 0, probe = false, log = false, noStore = false } = {}) {
+export async function serve(root, { port = 0, probe = false, log = false, noStore = false, replace = {}, allow = [] } = {}) {
   const mounts = typeof root === 'string' ? null : Object.fromEntries(Object.entries(root).map(([k, v]) => [k, resolve(v)]));
   if (!mounts) root = resolve(root);
   const overrides = new Map();
+  const rewrites = new Map(Object.entries(replace));
   const self = { init: null };
+  const PROBE = probeScript(allow);
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
@@ -138,6 +148,9 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       const ext = extname(file);
+      if ((ext === '.html' || ext === '.xml') && rewrites.size) {
+        body = [...rewrites].reduce((text, [from, to]) => text.replaceAll(from, to), body.toString('utf8'));
+      }
       if (probe && ext === '.html') {
         body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__probe.js"></script>' + (self.init ? '<script src="/__init.js"></script>' : ''));
       } else if (probe && file.endsWith('/sw.js')) {
@@ -167,5 +180,5 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
       server = undefined;
     });
   await start();
-  return Object.assign(self, { origin: `http://127.0.0.1:${port}`, port, overrides, start, stop, close: stop });
+  return Object.assign(self, { origin: `http://127.0.0.1:${port}`, port, overrides, replace: rewrites, start, stop, close: stop });
 }
