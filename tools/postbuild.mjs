@@ -4,7 +4,8 @@
 // 1. adds a Content-Security-Policy to index.html that allows Trunk's one inline loader
 //    script by its hash, and nothing inline else (cspDirectives builds it and the single
 //    file's; checkCsp fails the build if a page's policy misses a piece it needs);
-// 2. fills in the service worker's build hash and file list;
+// 2. names the build in index.html, puts the locale files the app reads under that name
+//    (locales/<build>/) and fills in the service worker's build id, files and their hashes;
 // 3. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
 //    imports, no fetches) that works opened straight from disk;
 // 4. publishes the dataset for other sites: data/messenger-compare.v1.json (the bytes of the
@@ -122,8 +123,6 @@ const checkCsp = (file, html, mode) => {
 };
 
 index = index.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    ${cspMeta(cspText(cspDirectives('served', { scriptHash: sha256(loader[1]) })))}`);
-checkCsp('index.html', index, 'served');
-await writeFile(indexPath, index);
 
 // embed.js titles each iframe in the embed's language: every locale's own title, from the
 // locale files, so that there is one source for them.
@@ -152,20 +151,45 @@ await mkdir(join(stage, 'data'), { recursive: true });
 await writeFile(join(stage, 'data', DATASET), dataset);
 await copyFile(join('data', 'schema', SCHEMA), join(stage, 'data', SCHEMA));
 
-// The service worker caches every file of this build, under a name that changes with it.
-const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
+// The build id: a hash of every file the page uses (the page as it stands, the app's files and
+// the locale files). The page names it (<meta name="messenger-compare-build">); the app reads
+// its locale files from locales/<build>/, so that every file name the app fetches is unique to
+// its build and a tab still running an older build reads its own; the service worker caches
+// this build's files under it. The plain locales/<tag>.json stay for other sites (see README).
+const PLAIN_LOCALE = /^locales\/[A-Za-z-]+\.json$/;
+const listed = (await readdir(stage, { recursive: true, withFileTypes: true }))
   .filter((entry) => entry.isFile())
   .map((entry) => relative(stage, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
-  .filter((name) => name !== 'sw.js' && name !== 'messenger-compare.html' && !name.startsWith('data/'))
+  // The service worker itself; the single file (written below) and the published dataset,
+  // which the widget never fetches; the embedding demo page, which is not the widget.
+  .filter((name) => !['sw.js', 'messenger-compare.html', 'embed-example.html'].includes(name) && !name.startsWith('data/'))
   .sort();
 const buildHash = createHash('sha256');
-for (const name of files) buildHash.update(name).update(await readFile(join(stage, name)));
+for (const name of listed) buildHash.update(name).update(name === 'index.html' ? index : await readFile(join(stage, name)));
 const build = buildHash.digest('hex').slice(0, 16);
+
+const BUILD_META = `<meta name="messenger-compare-build" content="${build}">`;
+index = index.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, (csp) => `${csp}\n    ${BUILD_META}`);
+if (!index.includes(BUILD_META)) fail('could not name the build in index.html');
+checkCsp('index.html', index, 'served');
+await writeFile(indexPath, index);
+// English is in the wasm and never fetched.
+const plainLocales = listed.filter((name) => PLAIN_LOCALE.test(name));
+const buildLocales = plainLocales.filter((name) => name !== 'locales/en.json').map((name) => name.replace('locales/', `locales/${build}/`));
+await mkdir(join(stage, 'locales', build));
+for (const name of buildLocales) await copyFile(join(stage, name.replace(`${build}/`, '')), join(stage, name));
+
+// The service worker: each file with its SRI hash, which the install checks; the page, which
+// hosts may rewrite (and the tests' server does), by the build id it must name.
+const sri = async (name) => `sha384-${createHash('sha384').update(await readFile(join(stage, name))).digest('base64')}`;
+const swFiles = {};
+for (const name of [...listed.filter((n) => n !== 'index.html' && !PLAIN_LOCALE.test(n)), ...buildLocales].sort()) swFiles[`./${name}`] = await sri(name);
 const swPath = join(stage, 'sw.js');
 const sw = (await readFile(swPath, 'utf8'))
   .replace("'__BUILD__'", JSON.stringify(build))
-  .replace("['__FILES__']", JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
-if (sw.includes('__BUILD__') || sw.includes('__FILES__')) fail('sw.js placeholders not found');
+  .replace("{ __FILES__: '' }", JSON.stringify(swFiles))
+  .replace("['__PAGES__']", JSON.stringify(['./', './index.html']));
+if (/__(BUILD|FILES|PAGES)__/.test(sw)) fail('sw.js placeholders not found');
 await writeFile(swPath, sw);
 
 // One self-contained file.
@@ -187,8 +211,8 @@ const style = `\n${css}\n`;
 // HTML must not close its element: `<` is written as \u003c, which JSON reads back as `<`.
 const localeBlocks = (
   await Promise.all(
-    files
-      .filter((name) => /^locales\/[A-Za-z-]+\.json$/.test(name) && name !== 'locales/en.json')
+    plainLocales
+      .filter((name) => name !== 'locales/en.json')
       .map(async (name) => {
         const tag = name.slice('locales/'.length, -'.json'.length);
         const json = (await readFile(join(stage, name), 'utf8')).replace(/</g, '\\u003c');
@@ -197,6 +221,8 @@ const localeBlocks = (
   )
 ).join('\n');
 let single = (await readFile(join(stage, 'index.html'), 'utf8'))
+  // Nothing to fetch under a build id: every locale is inline.
+  .replace(`\n    ${BUILD_META}`, '')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => cspMeta(
     cspText(cspDirectives('single-file', { scriptHash: sha256(inlineScript), styleHash: sha256(style) })),
   ))
@@ -209,4 +235,4 @@ if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single 
 checkCsp('messenger-compare.html', single, 'single-file');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 
-console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${files.length + 1} entries as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);
+console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${Object.keys(swFiles).length} files and the page as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);

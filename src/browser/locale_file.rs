@@ -1,5 +1,5 @@
 //! Reads a locale's texts: from a data block in the page (the single-file build carries them
-//! inline), or else from the bundle's `locales/` folder.
+//! inline), or else from the bundle's `locales/` folder, under the build id the page names.
 
 use crate::model::locale::{Locale, Texts};
 use wasm_bindgen::JsCast;
@@ -14,7 +14,7 @@ pub async fn load(locale: Locale) -> Result<String, String> {
         return Ok(text);
     }
     let window = web_sys::window().ok_or("no window")?;
-    let path = locale.bundle_path();
+    let path = bundle_path(locale);
     let failed = |what: &str| format!("{path}: {what}");
     let response = JsFuture::from(window.fetch_with_str(&path))
         .await
@@ -37,5 +37,19 @@ pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String
         return Ok(current.fallback());
     }
     let text = load(locale).await?;
-    current.with_locale(locale, &locale.bundle_path(), &text)
+    current.with_locale(locale, &bundle_path(locale), &text)
+}
+
+/// The page's build id, which `tools/postbuild.mjs` writes into
+/// `<meta name="messenger-compare-build">`: a page keeps reading its own build's locale files
+/// after a newer build is deployed (the service worker still holds them).
+fn page_build() -> Option<String> {
+    super::page::document()?
+        .query_selector("meta[name=\"messenger-compare-build\"]")
+        .ok()??
+        .get_attribute("content")
+}
+
+fn bundle_path(locale: Locale) -> String {
+    locale.bundle_path(page_build().as_deref())
 }

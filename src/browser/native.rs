@@ -77,7 +77,10 @@ pub mod locale_file {
         if locale == Locale::ENGLISH {
             Ok(current.fallback())
         } else {
-            Err(format!("{}: no browser to fetch it", locale.bundle_path()))
+            Err(format!(
+                "{}: no browser to fetch it",
+                locale.bundle_path(None)
+            ))
         }
     }
 }

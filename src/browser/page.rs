@@ -129,8 +129,14 @@ pub fn register_service_worker() {
     let navigator = window.navigator();
     let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
     if secure && supported {
+        // Every update check asks the server for sw.js itself, whatever HTTP caching the host
+        // sends, so that a deploy reaches the worker at the next visit.
+        let options = web_sys::RegistrationOptions::new();
+        options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
         // The promise settles on its own; a failure only means no offline copy.
-        let _ = navigator.service_worker().register("./sw.js");
+        let _ = navigator
+            .service_worker()
+            .register_with_options("./sw.js", &options);
     }
 }
 

@@ -4,8 +4,8 @@
 //! entry to [`LOCALES`]. No other code changes.
 //!
 //! English is embedded in the binary (it is the fallback for every text); the other locales
-//! are files of the bundle (`locales/<tag>.json`), fetched when chosen and kept offline by
-//! the service worker.
+//! are files of the bundle (`locales/<build>/<tag>.json`), fetched when chosen and kept
+//! offline by the service worker.
 
 use crate::model::dataset::DataFile;
 use std::collections::HashMap;
@@ -97,6 +97,12 @@ impl Default for Locale {
     }
 }
 
+/// A build id as `tools/postbuild.mjs` writes it into the page: 16 lowercase hex digits.
+/// Anything else in its place is not used in a URL.
+pub fn is_build_id(id: &str) -> bool {
+    id.len() == 16 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 impl Locale {
     /// English, the fallback for every missing text.
     pub const ENGLISH: Locale = Locale(0);
@@ -121,9 +127,14 @@ impl Locale {
         format!("data/locales/{}.json", self.tag())
     }
 
-    /// The locale's text file in the bundle, relative to the page, e.g. `locales/nl.json`.
-    pub fn bundle_path(self) -> String {
-        format!("locales/{}.json", self.tag())
+    /// The locale's text file in the bundle, relative to the page: under the page's build id
+    /// (`locales/0123456789abcdef/nl.json`), so that a page of one build never reads another
+    /// build's file, or the plain `locales/nl.json` where the page names no well-formed build.
+    pub fn bundle_path(self, build: Option<&str>) -> String {
+        match build.filter(|b| is_build_id(b)) {
+            Some(build) => format!("locales/{build}/{}.json", self.tag()),
+            None => format!("locales/{}.json", self.tag()),
+        }
     }
 
     /// The locale whose tag is exactly `tag` (ASCII case-insensitive).
@@ -274,6 +285,32 @@ mod tests {
 
     fn tag(locale: Locale) -> &'static str {
         locale.tag()
+    }
+
+    #[test]
+    fn a_locale_file_is_under_the_page_build_or_plain_without_one() {
+        let nl = Locale::from_tag("nl").unwrap();
+        let zh = Locale::from_tag("zh-Hant").unwrap();
+        assert_eq!(
+            nl.bundle_path(Some("0123456789abcdef")),
+            "locales/0123456789abcdef/nl.json"
+        );
+        assert_eq!(
+            zh.bundle_path(Some("ffffffffffffffff")),
+            "locales/ffffffffffffffff/zh-Hant.json"
+        );
+        assert_eq!(nl.bundle_path(None), "locales/nl.json");
+        // A forged or damaged id never reaches the URL.
+        for bad in [
+            "",
+            "0123456789ABCDEF",
+            "0123456789abcde",
+            "0123456789abcdef0",
+            "../../evil/x",
+            "0123456789abcdeg",
+        ] {
+            assert_eq!(nl.bundle_path(Some(bad)), "locales/nl.json", "{bad:?}");
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //                violations (securitypolicyviolation) and the URL of every resource of another
 //                origin (PerformanceObserver) in the page itself, and the harness reads them
 //                back. The page's CSP (`script-src 'self'`) allows it as it is.
-//                sw.js is served with the probe in its file list, so that the probe is there
-//                offline too.
+//                sw.js is served with the probe (and its SRI hash) in its file list, so that
+//                the probe is there offline too.
 //   /__axe.js    axe-core, loaded by a <script src> (the CSP refuses inline scripts).
 //   /__init.js   a test's own script to run first (`init`), put after the probe while set.
 //   /__frame.html?w=&h=&src=  a page that holds `src` in an iframe of w × h CSS pixels, for a
@@ -24,6 +24,7 @@
 // `start()` take the server down and back up on the same port: "offline" for every engine is
 // the server gone, as in a real outage.
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -111,6 +112,7 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
   const rewrites = new Map(Object.entries(replace));
   const self = { init: null };
   const PROBE = probeScript(allow);
+  const PROBE_SRI = `sha384-${createHash('sha384').update(PROBE).digest('base64')}`;
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
@@ -154,7 +156,7 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
       if (probe && ext === '.html') {
         body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__probe.js"></script>' + (self.init ? '<script src="/__init.js"></script>' : ''));
       } else if (probe && file.endsWith('/sw.js')) {
-        body = body.toString('utf8').replace('const FILES = [', 'const FILES = ["/__probe.js",');
+        body = body.toString('utf8').replace('const FILES = {', () => `const FILES = {"/__probe.js":"${PROBE_SRI}",`);
       }
       res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(noStore ? { 'cache-control': 'no-store' } : {}) });
       res.end(body);
