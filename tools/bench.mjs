@@ -61,7 +61,7 @@ const PEER_JS = "import { DataTable } from './simple-datatables.js';\nnew DataTa
 
 // The browser tests' static server (tests/browser/server.mjs), one site per path segment.
 async function serveSites(dirs) {
-  const server = await serve(dirs, { noStore: true });
+  const server = await serve(dirs, { cacheControl: 'no-store' });
   return { server, origin: server.origin };
 }
 

@@ -48,14 +48,15 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /**
  * Serves a bundle and starts the engine for the test file that calls it, and tears both down
- * after. `env.open(t, path, options)` opens a page; `env.server` is the server. With `host`
+ * after. `env.open(t, path, options)` opens a page; `env.server` is the server, started with
+ * `server` options (e.g. `{ cacheControl: 'max-age=3600' }`, see server.mjs). With `host`
  * (a built site), `env.host` serves it on a second origin, with the widget's origin in place
  * of WIDGET_ORIGIN_PLACEHOLDER: a host page that embeds the widget from another origin.
  */
-export function withBrowser(root = DIST, { host } = {}) {
+export function withBrowser(root = DIST, { host, server = {} } = {}) {
   const env = { engine: null, server: null, host: null };
   before(async () => {
-    env.server = await serve(root, { probe: true });
+    env.server = await serve(root, { ...server, probe: true });
     if (host) {
       env.host = await serve(host, { probe: true, replace: { [WIDGET_ORIGIN_PLACEHOLDER]: env.server.origin }, allow: [env.server.origin] });
       env.host.replace.set(HOST_ORIGIN_PLACEHOLDER, env.host.origin);

@@ -22,7 +22,8 @@
 // `overrides` answers chosen paths with a given status and body (a missing or broken file),
 // the same for every engine, instead of each engine's request interception. `stop()` and
 // `start()` take the server down and back up on the same port: "offline" for every engine is
-// the server gone, as in a real outage.
+// the server gone, as in a real outage. `setRoot(dir)` serves another bundle from then on (a
+// deploy: the old bundle's files are gone), and `misses` lists every path answered 404.
 
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -101,14 +102,16 @@ let axeSource;
  * of folders by first path segment ({ site: dir } serves dir at /site/). With `probe`, also
  * the harness's files and the probe in every HTML page (`allow`: other origins the probe
  * takes as the page's own); `replace` ({ from: to }, also a Map on the result, to add to once
- * the port is known) rewrites every HTML and XML file it serves; `noStore` sends every file
- * with `cache-control: no-store`. Returns { origin, port, overrides, replace, init, stop,
+ * the port is known) rewrites every HTML and XML file it serves; `cacheControl` is the
+ * Cache-Control header of every file of the bundle (none unless given: `no-store`,
+ * `max-age=3600`). Returns { origin, port, overrides, misses, replace, init, setRoot, stop,
  * start, close }.
  */
-export async function serve(root, { port = 0, probe = false, log = false, noStore = false, replace = {}, allow = [] } = {}) {
+export async function serve(root, { port = 0, probe = false, log = false, cacheControl, replace = {}, allow = [] } = {}) {
   const mounts = typeof root === 'string' ? null : Object.fromEntries(Object.entries(root).map(([k, v]) => [k, resolve(v)]));
   if (!mounts) root = resolve(root);
   const overrides = new Map();
+  const misses = [];
   const rewrites = new Map(Object.entries(replace));
   const self = { init: null };
   const PROBE = probeScript(allow);
@@ -158,9 +161,10 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
       } else if (probe && file.endsWith('/sw.js')) {
         body = body.toString('utf8').replace('const FILES = {', () => `const FILES = {"/__probe.js":"${PROBE_SRI}",`);
       }
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(noStore ? { 'cache-control': 'no-store' } : {}) });
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(cacheControl ? { 'cache-control': cacheControl } : {}) });
       res.end(body);
     } catch {
+      misses.push(path);
       send(404, 'text/plain', 'not found');
     }
   };
@@ -182,5 +186,8 @@ export async function serve(root, { port = 0, probe = false, log = false, noStor
       server = undefined;
     });
   await start();
-  return Object.assign(self, { origin: `http://127.0.0.1:${port}`, port, overrides, replace: rewrites, start, stop, close: stop });
+  const setRoot = (dir) => {
+    root = resolve(dir);
+  };
+  return Object.assign(self, { origin: `http://127.0.0.1:${port}`, port, overrides, misses, replace: rewrites, setRoot, start, stop, close: stop });
 }
