@@ -16,6 +16,7 @@ pub mod guide_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod guide_diff;
 pub mod host_message;
+pub mod host_options;
 pub mod ids;
 pub mod layout;
 pub mod locale;

@@ -3,6 +3,7 @@
 
 use crate::model::dataset::{Dataset, Group, NeedIndex, NetworkId, Platform};
 use crate::model::filter::{Filter, Need};
+use crate::model::host_options::{Accent, AccentProblem, Density, Font, HostOptions, Part};
 use crate::model::ids::id_enum;
 use crate::model::locale::Locale;
 use crate::model::sort::{Column, Sort, PLATFORMS_COLUMN};
@@ -82,6 +83,9 @@ pub struct ViewState {
     pub embed: bool,
     /// A transparent background, for embedding.
     pub transparent: bool,
+    /// What a host page set to make an embed look at home (accent, density, font, hidden
+    /// parts).
+    pub options: HostOptions,
 }
 
 impl ViewState {
@@ -225,6 +229,8 @@ pub fn parse(query: &str, data: &Dataset) -> Parsed {
     let mut lang = None;
     let mut ignored = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    // Read after the loop: whether an accent is refused depends on the themes `theme=` allows.
+    let mut accent = None;
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -316,10 +322,50 @@ pub fn parse(query: &str, data: &Dataset) -> Parsed {
             "bg" => (value == "transparent")
                 .then(|| state.transparent = true)
                 .is_some(),
+            "accent" => {
+                accent = Some(value.clone());
+                true
+            }
+            "density" => Density::from_id(&value)
+                .map(|d| state.options.density = d)
+                .is_some(),
+            "font" => Font::from_id(&value)
+                .map(|f| state.options.font = f)
+                .is_some(),
+            "hide" => {
+                for id in value.split(',') {
+                    match Part::from_id(id) {
+                        Some(part) => state.options.set_hidden(part, true),
+                        None => ignored.push(shown(&name, id)),
+                    }
+                }
+                // Each unknown part is named on its own above; the known ones still apply.
+                true
+            }
             _ => false,
         };
         if !ok {
             ignored.push(shown(&name, &value));
+        }
+    }
+    if let Some(value) = accent {
+        let (read, problem) = Accent::read(&value, state.theme);
+        state.options.accent = read;
+        match problem {
+            None => {}
+            Some(AccentProblem::Malformed) => ignored.push(shown("accent", &value)),
+            Some(AccentProblem::LowContrast { light, dark }) => {
+                // Named with the theme it was refused for, in the link's own words.
+                let themes: Vec<&str> = [(light, "theme=light"), (dark, "theme=dark")]
+                    .into_iter()
+                    .filter_map(|(refused, name)| refused.then_some(name))
+                    .collect();
+                ignored.push(format!(
+                    "{} ({})",
+                    shown("accent", &value),
+                    themes.join(", ")
+                ));
+            }
         }
     }
     if let Some(locale) = lang {
@@ -402,6 +448,20 @@ pub fn pairs(state: &ViewState, data: &Dataset) -> Vec<(&'static str, String)> {
     }
     if state.transparent {
         out.push(("bg", "transparent".to_owned()));
+    }
+    let options = &state.options;
+    if let Some(accent) = options.accent.write() {
+        out.push(("accent", accent));
+    }
+    if options.density != Density::default() {
+        out.push(("density", options.density.id().to_owned()));
+    }
+    if options.font != Font::default() {
+        out.push(("font", options.font.id().to_owned()));
+    }
+    if !options.hide.is_empty() {
+        let ids: Vec<&str> = options.hide.iter().map(|p| p.id()).collect();
+        out.push(("hide", ids.join(",")));
     }
     out
 }
@@ -635,6 +695,144 @@ mod tests {
         );
     }
 
+    #[test]
+    fn host_options_are_read_and_written() {
+        use crate::model::host_options::Rgb;
+        let parsed = parse(
+            "embed=1&accent=%230b7a4b%2C%236fdca6&density=compact&font=serif&hide=glossary,lang",
+            data(),
+        );
+        assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+        let options = &parsed.state.options;
+        assert_eq!(options.accent.light, Some(Rgb(0x0b, 0x7a, 0x4b)));
+        assert_eq!(options.accent.dark, Some(Rgb(0x6f, 0xdc, 0xa6)));
+        assert_eq!(options.density, Density::Compact);
+        assert_eq!(options.font, Font::Serif);
+        assert_eq!(options.hide, [Part::Lang, Part::Glossary]);
+        assert_eq!(
+            write(&parsed.state, data()),
+            "?lang=en&embed=1&accent=%230b7a4b,%236fdca6&density=compact&font=serif&hide=lang,glossary"
+        );
+        // Every good value of each.
+        for font in Font::ALL {
+            let parsed = parse(&format!("font={}", font.id()), data());
+            assert_eq!((parsed.state.options.font, parsed.ignored.len()), (font, 0));
+        }
+        for density in Density::ALL {
+            let parsed = parse(&format!("density={}", density.id()), data());
+            assert_eq!(
+                (parsed.state.options.density, parsed.ignored.len()),
+                (density, 0)
+            );
+        }
+        for part in Part::ALL {
+            let parsed = parse(&format!("hide={}", part.id()), data());
+            assert_eq!(
+                (parsed.state.options.hide.clone(), parsed.ignored.len()),
+                (vec![part], 0)
+            );
+        }
+        let all = parse("hide=tabs,theme,lang,glossary,lang", data());
+        assert_eq!(
+            (all.state.options.hide.as_slice(), all.ignored.len()),
+            (Part::ALL.as_slice(), 0)
+        );
+        // The unencoded `#` a person might type is the same colour.
+        let typed = parse("accent=#0a56c2&theme=light", data());
+        assert_eq!(
+            typed.state.options.accent.light,
+            Some(Rgb(0x0a, 0x56, 0xc2))
+        );
+    }
+
+    #[test]
+    fn bad_host_options_are_ignored_and_named() {
+        let parsed = parse(
+            "accent=red&density=tight&font=Comic+Sans&hide=lang,footer,&font=mono",
+            data(),
+        );
+        assert_eq!(
+            parsed.state.options.hide,
+            [Part::Lang],
+            "the known part applies"
+        );
+        assert_eq!(
+            HostOptions {
+                hide: Vec::new(),
+                ..parsed.state.options
+            },
+            HostOptions::default()
+        );
+        assert_eq!(
+            parsed.ignored,
+            [
+                "density=tight",
+                "font=Comic Sans",
+                "hide=footer",
+                "hide=",
+                "font=mono",
+                "accent=red"
+            ]
+        );
+        for bad in [
+            "accent=",
+            "accent=0b7a4b",
+            "accent=%23zzz",
+            "accent=%230b7a4b%3Bbackground%3Ared",
+            "accent=rgb(0%2C0%2C0)",
+            "accent=%23fff%2C%23000%2C%23fff",
+            "density=",
+            "density=Compact",
+            "font=",
+            "font=serif%2Cmono",
+            "font=%22Inter%22",
+        ] {
+            let parsed = parse(bad, data());
+            assert_eq!(parsed.state.options, HostOptions::default(), "{bad}");
+            assert_eq!(parsed.ignored.len(), 1, "{bad}: {:?}", parsed.ignored);
+        }
+    }
+
+    #[test]
+    fn an_accent_short_of_contrast_is_named_for_its_theme() {
+        // One colour is never refused: where it lacks contrast its nearest that has it is used.
+        let one = parse("accent=%230b7a4b", data());
+        assert!(one.ignored.is_empty());
+        assert!(one.state.options.accent.dark.is_some());
+        // A pair's colour is the host's choice for that theme: refused there, and named.
+        let parsed = parse("accent=%230b7a4b%2C%230b7a4b", data());
+        assert_eq!(parsed.ignored, ["accent=#0b7a4b,#0b7a4b (theme=dark)"]);
+        assert!(parsed.state.options.accent.light.is_some());
+        assert!(parsed.state.options.accent.dark.is_none());
+        // Forced light, dark never shows: nothing to name.
+        assert!(parse("theme=light&accent=%230b7a4b%2C%230b7a4b", data())
+            .ignored
+            .is_empty());
+        assert_eq!(
+            parse("accent=%23ffd400%2C%23ffd400&theme=light", data()).ignored,
+            ["accent=#ffd400,#ffd400 (theme=light)"]
+        );
+        assert_eq!(
+            parse("accent=%23808080%2C%23808080", data()).ignored,
+            ["accent=#808080,#808080 (theme=light, theme=dark)"]
+        );
+    }
+
+    #[test]
+    fn the_snippet_carries_the_host_options() {
+        let parsed = parse(
+            "theme=dark&bg=transparent&accent=%2C%238ab4f8&density=compact&font=mono&hide=tabs",
+            data(),
+        );
+        let snippet = embed_snippet(&parsed.state, data(), "embed.js");
+        assert_eq!(
+            snippet.lines().next().unwrap(),
+            "<div data-messenger-compare data-view=\"choose\" data-lang=\"en\" data-theme=\"dark\" \
+             data-bg=\"transparent\" data-accent=\",#8ab4f8\" data-density=\"compact\" data-font=\"mono\" \
+             data-hide=\"tabs\"></div>"
+        );
+    }
+
     fn subset(len: usize) -> impl Strategy<Value = Option<Vec<usize>>> {
         proptest::option::of(proptest::sample::subsequence(
             (0..len).collect::<Vec<_>>(),
@@ -692,11 +890,13 @@ mod tests {
                 any::<bool>(),
                 any::<bool>(),
             ),
+            arb_options(),
         )
             .prop_map(
                 |(
                     ((page, needs), sort, filter, open_cell, detail),
                     (compare, rows, cols, locale, theme, embed, transparent),
+                    options,
                 )| ViewState {
                     page,
                     needs,
@@ -711,8 +911,31 @@ mod tests {
                     theme,
                     embed,
                     transparent,
+                    options,
                 },
             )
+    }
+
+    /// Host options as a view can hold them: an accent only where it fits its theme.
+    fn arb_options() -> impl Strategy<Value = HostOptions> {
+        use crate::model::host_options::{Rgb, DARK, LIGHT};
+        let rgb = || proptest::option::of(any::<(u8, u8, u8)>().prop_map(|(r, g, b)| Rgb(r, g, b)));
+        (
+            rgb(),
+            rgb(),
+            proptest::sample::select(Density::ALL.to_vec()),
+            proptest::sample::select(Font::ALL.to_vec()),
+            proptest::sample::subsequence(Part::ALL.to_vec(), 0..=Part::ALL.len()),
+        )
+            .prop_map(|(light, dark, density, font, hide)| HostOptions {
+                accent: Accent {
+                    light: light.filter(|c| LIGHT.fits(*c)),
+                    dark: dark.filter(|c| DARK.fits(*c)),
+                },
+                density,
+                font,
+                hide,
+            })
     }
 
     proptest! {
