@@ -14,7 +14,38 @@
   const widget = new URL('index.html', script.src);
   // The view parameters a host may set, as data-* attributes (see the README).
   const PARAMS = ['view', 'needs', 'sort', 'filter', 'platform', 'network', 'compare', 'show',
-    'cols', 'detail', 'note', 'lang', 'theme', 'bg'];
+    'cols', 'detail', 'note', 'lang', 'theme', 'bg', 'accent', 'density', 'font', 'hide'];
+  // The host options, read as strictly as the widget reads them (src/model/host_options.rs):
+  // a value that fails is never passed on, and the console says which attribute and value.
+  // (Whether an accent keeps its contrast is the widget's to judge, and its notice names it.)
+  const COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+  const PARTS = ['lang', 'theme', 'tabs', 'glossary'];
+  const VALID = {
+    accent: (v) => {
+      const sides = v.split(',');
+      if (sides.length === 1) return COLOUR.test(v);
+      return sides.length === 2 && sides.some(Boolean) && sides.every((c) => !c || COLOUR.test(c));
+    },
+    density: (v) => v === 'normal' || v === 'compact',
+    font: (v) => ['system', 'sans', 'serif', 'mono'].includes(v),
+  };
+  const warn = (name, value) =>
+    console.warn(`messenger-compare: ignored data-${name}="${value}": not a value the widget accepts (see its README)`);
+
+  // The value to pass on for one attribute, or null; what is dropped is named.
+  function checked(name, value) {
+    if (name === 'hide') {
+      // Each unknown part is dropped on its own; the known ones still apply.
+      const parts = value.split(',');
+      for (const part of parts.filter((p) => !PARTS.includes(p))) warn(name, part);
+      return parts.filter((p) => PARTS.includes(p)).join(',') || null;
+    }
+    if (VALID[name] && !VALID[name](value)) {
+      warn(name, value);
+      return null;
+    }
+    return value;
+  }
   const MIN_HEIGHT = 120;
   const MAX_HEIGHT = 20000;
   const frames = new Set();
@@ -65,7 +96,8 @@
     url.searchParams.set('embed', '1');
     for (const name of PARAMS) {
       const value = host.getAttribute('data-' + name);
-      if (value) url.searchParams.set(name, value);
+      const passed = value && checked(name, value);
+      if (passed) url.searchParams.set(name, passed);
     }
     const iframe = document.createElement('iframe');
     iframe.src = url.href;

@@ -3,6 +3,7 @@
 
 use crate::model::dataset::{NeedIndex, NetworkId, Platform};
 use crate::model::filter::Need;
+use crate::model::host_options::{Accent, AccentProblem, Density, Font, HostOptions, Part};
 use crate::model::locale::{Locale, Texts};
 use crate::model::sort::{Column, Sort};
 use crate::model::view_state::{CellAt, Page, Theme, ViewState, MAX_COMPARED};
@@ -24,6 +25,82 @@ pub struct AppState {
     pub ignored: Vec<String>,
     /// The host page's colour scheme, when embedded and the host has said it.
     pub host_theme: Option<Theme>,
+    /// "Embed this view", while it is open: the options being chosen for the snippet.
+    pub builder: Option<EmbedBuilder>,
+}
+
+/// The embed builder's choices: how the embedded view should look. The view itself (page,
+/// sort, filters, language) is the one on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmbedBuilder {
+    pub theme: Theme,
+    pub transparent: bool,
+    pub options: HostOptions,
+    /// The accent as typed, which [`EmbedBuilder::options`] follows once it reads.
+    pub accent_text: String,
+    /// What is wrong with the accent as typed, if anything.
+    pub accent_problem: Option<AccentProblem>,
+    /// Whether the last "Copy" put the code on the clipboard (`false`: the browser refused,
+    /// and the code is selected instead); cleared when the code changes.
+    pub copied: Option<bool>,
+}
+
+/// One change in the embed builder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedEdit {
+    Theme(Theme),
+    Transparent(bool),
+    /// The accent field's text; empty keeps the widget's own accent.
+    Accent(String),
+    Density(Density),
+    Font(Font),
+    Hide(Part, bool),
+}
+
+impl EmbedBuilder {
+    /// The builder as it opens: the options of the view on screen.
+    pub fn of(view: &ViewState) -> EmbedBuilder {
+        EmbedBuilder {
+            theme: view.theme,
+            transparent: view.transparent,
+            options: view.options.clone(),
+            accent_text: view.options.accent.write().unwrap_or_default(),
+            accent_problem: None,
+            copied: None,
+        }
+    }
+
+    /// The view to embed: the one on screen, embedded, with the builder's options.
+    pub fn embedded(&self, view: &ViewState) -> ViewState {
+        ViewState {
+            embed: true,
+            theme: self.theme,
+            transparent: self.transparent,
+            options: self.options.clone(),
+            ..view.clone()
+        }
+    }
+
+    fn apply(&mut self, edit: EmbedEdit) {
+        match edit {
+            EmbedEdit::Theme(theme) => self.theme = theme,
+            EmbedEdit::Transparent(on) => self.transparent = on,
+            EmbedEdit::Accent(text) => self.accent_text = text,
+            EmbedEdit::Density(density) => self.options.density = density,
+            EmbedEdit::Font(font) => self.options.font = font,
+            EmbedEdit::Hide(part, hidden) => self.options.set_hidden(part, hidden),
+        }
+        // Re-read on every change: a pair's refusal depends on the theme chosen.
+        let text = self.accent_text.trim();
+        let (accent, problem) = if text.is_empty() {
+            (Accent::default(), None)
+        } else {
+            Accent::read(text, self.theme)
+        };
+        self.options.accent = accent;
+        self.accent_problem = problem;
+        self.copied = None;
+    }
 }
 
 /// Something the reader did.
@@ -76,6 +153,12 @@ pub enum Action {
     /// Show the matrix with only these criteria (the chooser's evidence for an answer), or
     /// every criterion when empty.
     ShowEvidence(Vec<usize>),
+    /// Open "Embed this view" (starting from the view's own options) or close it.
+    OpenBuilder(bool),
+    /// Change one of the embed builder's options (ignored while it is closed).
+    EditEmbed(EmbedEdit),
+    /// The embed code was copied (`true`), or the clipboard was refused (`false`).
+    Copied(bool),
 }
 
 impl Default for AppState {
@@ -98,6 +181,7 @@ impl AppState {
             focus_network: None,
             ignored,
             host_theme: None,
+            builder: None,
         }
     }
 
@@ -198,6 +282,23 @@ impl AppState {
             Action::ShowEvidence(criteria) => {
                 next.view = self.view.evidence(&criteria);
                 next.focus_network = None;
+            }
+            Action::OpenBuilder(open) => {
+                next.builder = match (open, &self.builder) {
+                    (true, Some(builder)) => Some(builder.clone()),
+                    (true, None) => Some(EmbedBuilder::of(&self.view)),
+                    (false, _) => None,
+                };
+            }
+            Action::EditEmbed(edit) => {
+                if let Some(builder) = &mut next.builder {
+                    builder.apply(edit);
+                }
+            }
+            Action::Copied(ok) => {
+                if let Some(builder) = &mut next.builder {
+                    builder.copied = Some(ok);
+                }
             }
         }
         next
@@ -484,5 +585,63 @@ mod tests {
         // A standalone page has no host to follow.
         let standalone = AppState::default().apply(Action::HostTheme(Theme::Dark));
         assert_eq!(standalone.shown_theme(), Theme::Auto);
+    }
+
+    #[test]
+    fn the_embed_builder_starts_from_the_view_and_edits_only_its_own_options() {
+        use crate::model::host_options::Rgb;
+        let mut view = ViewState::default();
+        view.options.font = Font::Serif;
+        let s = AppState::from_link(view, Vec::new(), Rc::new(Texts::english().0));
+        assert_eq!(
+            s.apply(Action::EditEmbed(EmbedEdit::Transparent(true)))
+                .builder,
+            None
+        );
+        let open = s.apply(Action::OpenBuilder(true));
+        assert_eq!(open.builder.as_ref().unwrap().options.font, Font::Serif);
+        let edited = [
+            EmbedEdit::Theme(Theme::Dark),
+            EmbedEdit::Transparent(true),
+            EmbedEdit::Density(Density::Compact),
+            EmbedEdit::Font(Font::Mono),
+            EmbedEdit::Hide(Part::Tabs, true),
+            EmbedEdit::Accent(" #8ab4f8 ".into()),
+        ]
+        .into_iter()
+        .fold(open, |s, e| s.apply(Action::EditEmbed(e)));
+        let builder = edited.builder.clone().unwrap();
+        let embedded = builder.embedded(&edited.view);
+        assert!(embedded.embed && embedded.transparent);
+        assert_eq!(embedded.theme, Theme::Dark);
+        assert_eq!(embedded.options.density, Density::Compact);
+        assert_eq!(embedded.options.font, Font::Mono);
+        assert_eq!(embedded.options.hide, [Part::Tabs]);
+        assert_eq!(embedded.options.accent.dark, Some(Rgb(0x8a, 0xb4, 0xf8)));
+        // The page itself keeps its own look.
+        assert_eq!(edited.view, s.view);
+        // A malformed accent says so and sets none; a pair's side is judged by the theme.
+        let bad = edited.apply(Action::EditEmbed(EmbedEdit::Accent("blue".into())));
+        let b = bad.builder.unwrap();
+        assert_eq!(
+            (b.options.accent, b.accent_problem),
+            (Accent::default(), Some(AccentProblem::Malformed))
+        );
+        let pair = edited.apply(Action::EditEmbed(EmbedEdit::Accent(
+            "#0b7a4b,#0b7a4b".into(),
+        )));
+        assert!(pair.builder.as_ref().unwrap().accent_problem.is_some());
+        let light = pair.apply(Action::EditEmbed(EmbedEdit::Theme(Theme::Light)));
+        assert_eq!(light.builder.as_ref().unwrap().accent_problem, None);
+        // "Copied" holds until the code changes.
+        let copied = light.apply(Action::Copied(true));
+        assert_eq!(copied.builder.as_ref().unwrap().copied, Some(true));
+        let changed = copied.apply(Action::EditEmbed(EmbedEdit::Density(Density::Normal)));
+        assert_eq!(changed.builder.as_ref().unwrap().copied, None);
+        // Closing forgets; opening again starts from the view.
+        let reopened = light
+            .apply(Action::OpenBuilder(false))
+            .apply(Action::OpenBuilder(true));
+        assert_eq!(reopened.builder, Some(EmbedBuilder::of(&s.view)));
     }
 }

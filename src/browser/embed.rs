@@ -1,13 +1,12 @@
-//! While embedded, tells the host page how tall the widget is, so the iframe can fit it.
+//! While embedded, tells the host page how tall the widget is, so the iframe can fit it, and
+//! reads the host's theme; as a host itself (the embed builder's preview), fits a frame to
+//! the widget inside it.
 
-use crate::model::host_message::{host_theme, Received};
+use crate::model::host_message::{frame_height, host_theme, Received, HEIGHT_MESSAGE};
 use crate::model::view_state::Theme;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The message type the host script listens for.
-const MESSAGE_TYPE: &str = "messenger-compare:height";
 
 /// The widget's own element: its box is the content's height, which the document's
 /// `scrollHeight` is not (that never falls below the iframe's height, so a frame would only
@@ -34,7 +33,7 @@ fn post_height() {
         return;
     };
     let message = Object::new();
-    let _ = Reflect::set(&message, &"type".into(), &MESSAGE_TYPE.into());
+    let _ = Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
     let _ = Reflect::set(&message, &"height".into(), &JsValue::from_f64(height));
     // Only a number leaves the page; any host may read it, as it says nothing about the reader.
     let _ = parent.post_message(&message, "*");
@@ -94,4 +93,52 @@ pub fn listen_to_host(on_theme: yew::Callback<Theme>) {
         });
     let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
     listener.forget();
+}
+
+/// Fits `frame` to the height the widget inside it reports, as `embed.js` does for a host
+/// page: only messages from that frame's window, from this origin, in the documented shape.
+/// Listens until the returned guard is dropped.
+pub fn fit_frame(frame: web_sys::HtmlIFrameElement) -> Option<FrameFit> {
+    let window = web_sys::window()?;
+    let origin = window.location().origin().ok()?;
+    let target = frame.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_frame = match (event.source(), target.content_window()) {
+                (Some(source), Some(inner)) => JsValue::from(source) == JsValue::from(inner),
+                _ => false,
+            };
+            if !from_frame || event.origin() != origin {
+                return;
+            }
+            let data = event.data();
+            let field = |name: &str| Reflect::get(&data, &name.into()).ok();
+            let kind = field("type").and_then(|v| v.as_string());
+            let height = field("height").and_then(|v| v.as_f64());
+            if let Some(height) = frame_height(kind.as_deref(), height) {
+                let _ = target
+                    .style()
+                    .set_property("height", &format!("{height}px"));
+            }
+        });
+    window
+        .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(FrameFit { listener })
+}
+
+/// Keeps a frame fitted (see [`fit_frame`]); dropping it stops listening.
+pub struct FrameFit {
+    listener: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for FrameFit {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "message",
+                self.listener.as_ref().unchecked_ref(),
+            );
+        }
+    }
 }

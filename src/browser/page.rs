@@ -162,3 +162,61 @@ pub fn show_dialog(dialog: &yew::NodeRef, open: bool) {
         }
     }
 }
+
+/// Sets (or, with `None`, removes) a custom property on the document element through the
+/// CSSOM, which the page's `style-src 'self'` allows (a `style=""` attribute in the served
+/// HTML it would not).
+pub fn set_root_property(name: &str, value: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = match value {
+        Some(v) => style.set_property(name, v),
+        None => style.remove_property(name).map(|_| ()),
+    };
+}
+
+/// Whether this is the single-file build (`messenger-compare.html`), which carries its
+/// locales as data blocks and whose policy (`default-src 'none'`) lets no frame load.
+pub fn is_single_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("script[type=\"application/json\"][id^=\"mc-locale-\"]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Puts `text` on the clipboard; `false` where the browser has no Clipboard API or refuses.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = Reflect::get(&window.navigator(), &"clipboard".into()).ok();
+    let write = clipboard.as_ref().and_then(|c| {
+        Reflect::get(c, &"writeText".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    });
+    let (Some(clipboard), Some(write)) = (clipboard, write) else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    let Ok(promise) = promise.dyn_into::<Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

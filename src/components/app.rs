@@ -12,6 +12,7 @@ use crate::components::matrix::Matrix;
 use crate::components::networks::Networks;
 use crate::components::picker::{language_picker, theme_picker};
 use crate::model::dataset::Dataset;
+use crate::model::host_options::{Density, Font, Part};
 use crate::model::locale::{Locale, Texts};
 use crate::model::view_state::{write, Page, Theme, ViewState};
 use crate::state::{Action, AppState};
@@ -163,6 +164,22 @@ pub fn App(props: &AppProps) -> Html {
             page::set_root_flag("data-bg", view.transparent.then_some("transparent"));
         });
     }
+    // The host's look: spacing and font by a flag the stylesheet reads (its stacks are fixed
+    // there), the accent as custom properties the stylesheet's `--mc-accent` takes per theme.
+    use_effect_with(view.options.clone(), |options| {
+        let density = options.density;
+        page::set_root_flag(
+            "data-density",
+            (density != Density::Normal).then_some(density.id()),
+        );
+        let font = options.font;
+        page::set_root_flag("data-font", (font != Font::System).then_some(font.id()));
+        let accent = options.accent;
+        let light = accent.light.map(|c| c.hex());
+        let dark = accent.dark.map(|c| c.hex());
+        page::set_root_property("--mc-host-accent-light", light.as_deref());
+        page::set_root_property("--mc-host-accent-dark", dark.as_deref());
+    });
     use_effect_with(state.shown_theme(), |theme| {
         page::set_root_flag("data-theme", (*theme != Theme::Auto).then_some(theme.id()));
     });
@@ -217,8 +234,12 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     <div class="mc-settings">
-                        { language_picker(&ctx, view.locale) }
-                        { theme_picker(&ctx, view.theme) }
+                        if view.options.shows(Part::Lang) {
+                            { language_picker(&ctx, view.locale) }
+                        }
+                        if view.options.shows(Part::Theme) {
+                            { theme_picker(&ctx, view.theme) }
+                        }
                     </div>
                 </header>
                 if let Some((_, error)) = &state.locale_failure {
@@ -230,12 +251,14 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" onclick={on_dismiss}>{ ctx.t("ui.notice.dismiss") }</button>
                     </div>
                 }
-                <nav class="mc-tabs" aria-label={ctx.t("ui.views")}>
-                    { tab(Page::Choose, "ui.view.choose") }
-                    { tab(Page::Matrix, "ui.view.matrix") }
-                    { tab(Page::Networks, "ui.view.networks") }
-                    { tab(Page::Compare, "ui.view.compare") }
-                </nav>
+                if view.options.shows(Part::Tabs) {
+                    <nav class="mc-tabs" aria-label={ctx.t("ui.views")}>
+                        { tab(Page::Choose, "ui.view.choose") }
+                        { tab(Page::Matrix, "ui.view.matrix") }
+                        { tab(Page::Networks, "ui.view.networks") }
+                        { tab(Page::Compare, "ui.view.compare") }
+                    </nav>
+                }
                 <main class="mc-main">
                     {
                         match view.page {
@@ -247,6 +270,7 @@ pub fn App(props: &AppProps) -> Html {
                                     rows={view.rows.clone()}
                                     cols={view.cols.clone()}
                                     open_cell={view.open_cell}
+                                    glossary={view.options.shows(Part::Glossary)}
                                 />
                             },
                             Page::Networks => html! { <Networks focus={state.focus_network} /> },
@@ -260,7 +284,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p><a href={standalone} target="_blank" rel="noopener">{ ctx.t("ui.embed.attribution") }</a></p>
                     } else {
                         <Export view={view.clone()} />
-                        <EmbedCode view={view.clone()} />
+                        <EmbedCode view={view.clone()} builder={state.builder.clone()} />
                         <p>{ ctx.t("ui.footer.source") }</p>
                     }
                 </footer>

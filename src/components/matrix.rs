@@ -25,6 +25,9 @@ pub struct MatrixProps {
     /// Only these criteria, when the link chose them.
     pub cols: Option<Vec<usize>>,
     pub open_cell: Option<CellAt>,
+    /// The criteria explanations and their history under the matrix (a host may hide them).
+    #[prop_or(true)]
+    pub glossary: bool,
 }
 
 fn header(ctx: &Ctx, column: Column, sort: Option<Sort>) -> Html {
@@ -260,29 +263,31 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 </table>
             </div>
             { for windowed_note }
-            <section class="mc-criteria" aria-labelledby="mc-criteria-title">
-                <h2 id="mc-criteria-title">{ ctx.t("ui.criteria.title") }</h2>
-                { for Group::ALL.iter().map(|group| html! {
-                    <>
-                        <h3>{ ctx.t(&text::group_label(*group)) }</h3>
-                        <p>{ ctx.t(&text::group_explanation(*group)) }</p>
-                        <dl>
-                            { for ctx.data.criteria_in(*group).map(|c| html! {
-                                <>
-                                    <dt>{ ctx.t(&text::criterion_label(&c.id)) }</dt>
-                                    <dd>
-                                        { ctx.t(&text::criterion_explanation(&c.id)) }
-                                        if c.definition {
-                                            <span class="mc-definition">{ " " }{ ctx.t(&text::criterion_definition(&c.id)) }</span>
-                                        }
-                                    </dd>
-                                </>
-                            }) }
-                        </dl>
-                    </>
-                }) }
-                <CriteriaHistory />
-            </section>
+            if props.glossary {
+                <section class="mc-criteria" aria-labelledby="mc-criteria-title">
+                    <h2 id="mc-criteria-title">{ ctx.t("ui.criteria.title") }</h2>
+                    { for Group::ALL.iter().map(|group| html! {
+                        <>
+                            <h3>{ ctx.t(&text::group_label(*group)) }</h3>
+                            <p>{ ctx.t(&text::group_explanation(*group)) }</p>
+                            <dl>
+                                { for ctx.data.criteria_in(*group).map(|c| html! {
+                                    <>
+                                        <dt>{ ctx.t(&text::criterion_label(&c.id)) }</dt>
+                                        <dd>
+                                            { ctx.t(&text::criterion_explanation(&c.id)) }
+                                            if c.definition {
+                                                <span class="mc-definition">{ " " }{ ctx.t(&text::criterion_definition(&c.id)) }</span>
+                                            }
+                                        </dd>
+                                    </>
+                                }) }
+                            </dl>
+                        </>
+                    }) }
+                    <CriteriaHistory />
+                </section>
+            }
         </section>
     }
 }

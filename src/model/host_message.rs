@@ -1,11 +1,27 @@
-//! The one message a host page may send the embedded widget, and how strictly it is read:
-//! `{type: "messenger-compare:theme", theme: "light" | "dark"}`, nothing more, nothing less.
-//! `public/embed.js` sends it when the host's colour scheme is, or becomes, light or dark.
+//! The messages between the widget and the page that embeds it, and how strictly each is
+//! read. The one message a host page may send: `{type: "messenger-compare:theme", theme:
+//! "light" | "dark"}`, nothing more, nothing less (`public/embed.js` sends it when the host's
+//! colour scheme is, or becomes, light or dark). The widget's height, as the embed builder's
+//! preview reads it (the same rule as `embed.js`).
 
 use crate::model::view_state::Theme;
 
 /// The message's `type`.
 pub const THEME_MESSAGE: &str = "messenger-compare:theme";
+
+/// The message type the widget posts its height in.
+pub const HEIGHT_MESSAGE: &str = "messenger-compare:height";
+
+/// The heights a frame accepts, in CSS pixels (as `public/embed.js`).
+pub const FRAME_HEIGHTS: std::ops::RangeInclusive<f64> = 120.0..=20_000.0;
+
+/// The height to give a frame for a message from the widget inside it: its `type` and
+/// `height` as read (a height only if it was a number). `None` for anything but a finite
+/// height within [`FRAME_HEIGHTS`]; whole pixels up, so that no last line is cut.
+pub fn frame_height(kind: Option<&str>, height: Option<f64>) -> Option<f64> {
+    let height = height.filter(|h| FRAME_HEIGHTS.contains(h))?;
+    (kind == Some(HEIGHT_MESSAGE)).then(|| height.ceil())
+}
 
 /// A message's fields as the browser layer reads them: its `type` and `theme` if they are
 /// strings, and how many own fields it has in all (`None`: not an object).
@@ -61,6 +77,24 @@ mod tests {
             message(None, Some("dark"), Some(2)),
         ] {
             assert_eq!(host_theme(&wrong), None, "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn a_frame_takes_only_a_sane_height_in_the_documented_message() {
+        assert_eq!(frame_height(Some(HEIGHT_MESSAGE), Some(640.2)), Some(641.0));
+        assert_eq!(frame_height(Some(HEIGHT_MESSAGE), Some(120.0)), Some(120.0));
+        for (kind, height) in [
+            (Some(HEIGHT_MESSAGE), None),
+            (Some(HEIGHT_MESSAGE), Some(f64::NAN)),
+            (Some(HEIGHT_MESSAGE), Some(f64::INFINITY)),
+            (Some(HEIGHT_MESSAGE), Some(-5.0)),
+            (Some(HEIGHT_MESSAGE), Some(119.0)),
+            (Some(HEIGHT_MESSAGE), Some(1e9)),
+            (Some(THEME_MESSAGE), Some(300.0)),
+            (None, Some(300.0)),
+        ] {
+            assert_eq!(frame_height(kind, height), None, "{kind:?} {height:?}");
         }
     }
 }
