@@ -208,12 +208,17 @@ impl Accent {
     }
 
     /// The value `accent=` is written as, reading back as the same accent; `None` when unset.
+    /// One colour where one reads as this accent (in either theme), else the pair.
     pub fn write(&self) -> Option<String> {
         let hex = |c: Option<Rgb>| c.map(Rgb::hex).unwrap_or_default();
+        let single = [self.light, self.dark]
+            .into_iter()
+            .flatten()
+            .map(Rgb::hex)
+            .find(|one| Accent::read(one, Theme::Auto).0 == *self);
         match (self.light, self.dark) {
             (None, None) => None,
-            (Some(l), Some(d)) if l == d => Some(l.hex()),
-            (l, d) => Some(format!("{},{}", hex(l), hex(d))),
+            _ => single.or_else(|| Some(format!("{},{}", hex(self.light), hex(self.dark)))),
         }
     }
 }
