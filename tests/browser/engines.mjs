@@ -94,6 +94,8 @@ function firefoxPrefs(o) {
   if (o.reducedMotion) prefs['ui.prefersReducedMotion'] = o.reducedMotion === 'reduce' ? 1 : 0;
   if (o.colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = o.colorScheme === 'dark' ? 0 : 1;
   if (o.javaScript === false) prefs['javascript.enabled'] = false;
+  // Lets a page read the clipboard without Firefox's paste prompt (a test's own pref).
+  if (o.clipboard) prefs['dom.events.testing.asyncClipboard'] = true;
   return prefs;
 }
 
@@ -139,6 +141,12 @@ class PuppeteerSession {
   }
   pdf(options) {
     return this.page.pdf(options);
+  }
+  /** Lets pages of `origin` read and write the clipboard; whether the engine allows it. */
+  async allowClipboard(origin) {
+    if (ENGINE === 'firefox') return true; // by a pref at launch (clipboard: true)
+    await this.context.overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    return true;
   }
   async emulatePrint() {
     if (ENGINE !== 'chromium') return false; // Firefox over BiDi: puppeteer needs CDP for this.

@@ -19,6 +19,9 @@
 // - MiniBrowser's window is never narrower than its toolbar: narrower viewports run the page
 //   in a same-origin iframe of that size (/__frame.html), and the test says so.
 // - Offline is the test server stopped (`env.server.stop()`), the same in every engine.
+// - Reading the clipboard: Chromium by a permission for the test server's origin, Firefox by
+//   its testing pref (dom.events.testing.asyncClipboard); WebKit shows a paste prompt no
+//   driver answers, so a test checks what the page says instead (`page.readsClipboard`).
 
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -77,7 +80,8 @@ export function withBrowser(root = DIST, { host, server = {} } = {}) {
  * Options: viewport {width, height}; colorScheme 'light'|'dark'; reducedMotion 'reduce'|
  * 'no-preference'; locale (the browser's language); javaScript false; initScript (a function
  * that runs first in every page the server serves, until the next page is opened); wait
- * false (do not wait for the app to take over).
+ * false (do not wait for the app to take over); clipboard true (let the page read the
+ * clipboard where the engine can: `page.readsClipboard` says whether it does).
  */
 export async function openPage(env, t, path = '/', options = {}) {
   const { viewport = DEFAULT_VIEWPORT, wait = true, initScript } = options;
@@ -90,6 +94,7 @@ export async function openPage(env, t, path = '/', options = {}) {
   const problems = { errors: [], uncaught: [], foreign: [], csp: [], requests: [] };
   const session = await env.engine.open(options, problems, own, (m) => t?.diagnostic?.(`${ENGINE}: ${m}`));
   const page = new Page(env, t, session, problems, []);
+  page.readsClipboard = Boolean(options.clipboard && (await session.allowClipboard?.(origin)));
   // A failed test still closes its page (WebKitWebDriver allows one session at a time).
   t?.after?.(() => page.close());
   const how = await session.setViewport(viewport.width, viewport.height);
