@@ -220,3 +220,34 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Runs `f` once after `ms` milliseconds, unless the returned guard is dropped first.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let callback = wasm_bindgen::closure::Closure::once(f);
+    let id = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )
+        .ok()?;
+    Some(Timeout {
+        id,
+        _callback: callback,
+    })
+}
+
+/// A pending [`after`]; dropping it cancels it.
+pub struct Timeout {
+    id: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.id);
+        }
+    }
+}

@@ -11,6 +11,9 @@ use crate::model::view_state::{embed_snippet, write, Theme, ViewState};
 use crate::state::{Action, EmbedBuilder, EmbedEdit};
 use yew::prelude::*;
 
+/// How long the options must rest before the preview loads them, in milliseconds.
+const PREVIEW_DELAY_MS: i32 = 400;
+
 /// Props of [`EmbedCode`].
 #[derive(Properties, PartialEq)]
 pub struct EmbedCodeProps {
@@ -82,7 +85,18 @@ fn Builder(props: &BuilderProps) -> Html {
     // The script's absolute address is known only in the browser.
     let script = use_memo((), |_| page::embed_script_url());
     let snippet = embed_snippet(&embedded, &ctx.data, &script);
-    let preview_src = format!("index.html{}", write(&embedded, &ctx.data));
+    let wanted_src = format!("index.html{}", write(&embedded, &ctx.data));
+    // The frame follows the options once they rest for a moment, so that typing a colour or
+    // clicking through options loads the preview once, not once per keystroke.
+    let preview_src = use_state_eq(|| wanted_src.clone());
+    {
+        let preview_src = preview_src.clone();
+        use_effect_with(wanted_src, move |src| {
+            let src = src.clone();
+            let timer = page::after(PREVIEW_DELAY_MS, move || preview_src.set(src));
+            move || drop(timer)
+        });
+    }
     let single_file = use_memo((), |_| page::is_single_file());
     let snippet_ref = use_node_ref();
     let frame_ref = use_node_ref();
@@ -223,7 +237,7 @@ fn Builder(props: &BuilderProps) -> Html {
                     <p class="mc-hint" data-preview="unavailable">{ ctx.t("ui.embed.preview.unavailable") }</p>
                 } else {
                     <div class="mc-embed-preview">
-                        <iframe ref={frame_ref} src={preview_src} title={ctx.t("ui.embed.preview.title")}
+                        <iframe ref={frame_ref} src={(*preview_src).clone()} title={ctx.t("ui.embed.preview.title")}
                             lang={props.view.locale.tag()} referrerpolicy="no-referrer" />
                     </div>
                 }

@@ -209,21 +209,31 @@ test('the builder: nothing until opened; options change the code and the live pr
       el.value = v;
       el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }, text);
+  // The preview shows a change once it has loaded it, as a person would wait to see it.
+  const shows = (expected) =>
+    preview.waitFor((want) => {
+      const got = new URLSearchParams(location.search);
+      return Object.entries(want).every(([k, v]) => got.get(k) === v) && !!document.querySelector('html[data-ready] tr[data-messenger="briar"]');
+    }, expected);
   await page.select('#mc-embed-theme', 'dark');
+  await shows({ theme: 'dark' });
   await page.check('#mc-embed-transparent');
+  await shows({ bg: 'transparent' });
   await type('#mc-embed-accent', '#0b7a4b,#6fdca6');
+  await shows({ accent: '#0b7a4b,#6fdca6' });
   await page.check('#mc-embed-density');
+  await shows({ density: 'compact' });
   await page.select('#mc-embed-font', 'mono');
+  await shows({ font: 'mono' });
   await page.check('#mc-embed-hide-tabs');
+  await shows({ hide: 'tabs' });
   await page.check('#mc-embed-hide-glossary');
-  await page.waitFor(() => document.querySelector('#mc-embed-snippet').value.includes('data-hide="tabs,glossary"'));
+  await shows({ hide: 'tabs,glossary' });
   assert.equal(
     (await snippet()).split('\n')[0],
     '<div data-messenger-compare data-show="signal,briar" data-lang="en" data-theme="dark" data-bg="transparent" data-accent="#0b7a4b,#6fdca6" data-density="compact" data-font="mono" data-hide="tabs,glossary"></div>',
   );
-  // The frame reloads with each change: wait for the document of the last one.
-  await preview.waitFor(() => new URLSearchParams(location.search).get('hide') === 'tabs,glossary' && document.querySelector('html[data-ready] tr[data-messenger="briar"]'));
-  assert.ok(await preview.count('html[data-theme="dark"][data-bg="transparent"][data-density="compact"][data-font="mono"]'));
+  assert.equal(await preview.count('html[data-theme="dark"][data-bg="transparent"][data-density="compact"][data-font="mono"]'), 1);
   assert.deepEqual(await colourOf(preview, ACCENTED), [111, 220, 166]);
   assert.equal(await preview.count('.mc-tabs'), 0);
   assert.equal(await preview.count('.mc-criteria'), 0);
@@ -239,12 +249,15 @@ test('the builder: nothing until opened; options change the code and the live pr
   assert.match(await page.innerText('[data-problem="accent"]'), /#rrggbb/);
   assert.equal(await page.attribute('#mc-embed-accent', 'aria-invalid'), 'true');
   assert.ok(!(await snippet()).includes('data-accent'));
+  await shows({ accent: null });
   // A pair's side that is hard to read: said for that theme.
   await type('#mc-embed-accent', '#0b7a4b,#0b7a4b');
   await page.waitFor(() => /dark theme/.test(document.querySelector('[data-problem="accent"]')?.innerText ?? ''));
+  await shows({ accent: '#0b7a4b,' });
   await type('#mc-embed-accent', '#0b7a4b');
   await page.waitFor('[data-problem="accent"]', undefined, { state: 'detached' });
   await page.waitFor(() => document.querySelector('#mc-embed-snippet').value.includes('data-accent="#0b7a4b"'));
+  await shows({ accent: '#0b7a4b' });
 
   // Copy: the code on the clipboard, and a confirmation a screen reader hears.
   await page.click('[data-copy="embed"]');
@@ -266,6 +279,7 @@ test('the builder: nothing until opened; options change the code and the live pr
   // A change clears the confirmation, which would no longer be true.
   await page.select('#mc-embed-font', 'serif');
   await page.waitFor(() => document.querySelector('.mc-embed-status').innerText.trim() === '');
+  await shows({ font: 'serif' });
 
   assert.deepEqual(await page.axe(), []);
   await page.assertClean();
