@@ -266,7 +266,7 @@ test('the builder: nothing until opened; options change the code and the live pr
     assert.equal(status, 'Copied.');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await snippet());
   } else {
-    page.note('the page cannot read the clipboard here (a paste prompt no driver answers): the confirmation is checked instead');
+    page.note(`the page cannot read the clipboard here (a paste prompt no driver answers): the confirmation is checked instead (“${status}”)`);
     if (status !== 'Copied.') {
       // Refused: the code is selected for the reader to copy by hand, and the page says so.
       assert.match(status, /Ctrl\+C/);
