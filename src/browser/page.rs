@@ -168,11 +168,7 @@ pub fn show_dialog(dialog: &yew::NodeRef, open: bool) {
 /// HTML it would not).
 pub fn set_root_property(name: &str, value: Option<&str>) {
     use wasm_bindgen::JsCast;
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = html().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
     let style = root.style();
@@ -185,8 +181,7 @@ pub fn set_root_property(name: &str, value: Option<&str>) {
 /// Whether this is the single-file build (`messenger-compare.html`), which carries its
 /// locales as data blocks and whose policy (`default-src 'none'`) lets no frame load.
 pub fn is_single_file() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
+    document()
         .and_then(|d| {
             d.query_selector("script[type=\"application/json\"][id^=\"mc-locale-\"]")
                 .ok()
