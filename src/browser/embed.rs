@@ -95,10 +95,11 @@ pub fn listen_to_host(on_theme: yew::Callback<Theme>) {
     listener.forget();
 }
 
-/// Fits `frame` to the height the widget inside it reports, as `embed.js` does for a host
+/// Fits the frame `frame` to the height the widget inside it reports, as `embed.js` does for a host
 /// page: only messages from that frame's window, from this origin, in the documented shape.
 /// Listens until the returned guard is dropped.
-pub fn fit_frame(frame: web_sys::HtmlIFrameElement) -> Option<FrameFit> {
+pub fn fit_frame(frame: &yew::NodeRef) -> Option<FrameFit> {
+    let frame = frame.cast::<web_sys::HtmlIFrameElement>()?;
     let window = web_sys::window()?;
     let origin = window.location().origin().ok()?;
     let target = frame.clone();

@@ -20,6 +20,14 @@ pub mod embed {
 
     /// No host page natively.
     pub fn listen_to_host(_on_theme: yew::Callback<Theme>) {}
+
+    /// Nothing to listen to natively.
+    pub struct FrameFit;
+
+    /// No frame natively.
+    pub fn fit_frame(_frame: &yew::NodeRef) -> Option<FrameFit> {
+        None
+    }
 }
 
 /// See `browser/event.rs`.
@@ -33,6 +41,16 @@ pub mod event {
 
     /// No events natively.
     pub fn is_checked(_event: &Event) -> bool {
+        false
+    }
+
+    /// No events natively.
+    pub fn input_value(_event: &yew::InputEvent) -> Option<String> {
+        None
+    }
+
+    /// No events natively.
+    pub fn is_open(_event: &Event) -> bool {
         false
     }
 }
@@ -129,6 +147,27 @@ pub mod page {
 
     /// No document natively.
     pub fn show_dialog(_dialog: &yew::NodeRef, _open: bool) {}
+
+    /// No document natively.
+    pub fn set_root_property(_name: &str, _value: Option<&str>) {}
+
+    /// The prerender writes the served page, never the single file's own render.
+    pub fn is_single_file() -> bool {
+        false
+    }
+
+    /// No clipboard natively.
+    pub async fn copy_or_select(_text: &str, _area: &yew::NodeRef) -> bool {
+        false
+    }
+
+    /// Nothing pending natively.
+    pub struct Timeout;
+
+    /// No timers natively.
+    pub fn after(_ms: i32, _f: impl FnOnce() + 'static) -> Option<Timeout> {
+        None
+    }
 }
 
 /// See `browser/scroll_box.rs`.

@@ -190,8 +190,20 @@ pub fn is_single_file() -> bool {
         .is_some()
 }
 
-/// Puts `text` on the clipboard; `false` where the browser has no Clipboard API or refuses.
-pub async fn copy_to_clipboard(text: &str) -> bool {
+/// Puts `text` on the clipboard (`true`); where the browser has no Clipboard API or refuses,
+/// selects the whole of the text area `area` for the reader to copy by hand (`false`).
+pub async fn copy_or_select(text: &str, area: &yew::NodeRef) -> bool {
+    if write_clipboard(text).await {
+        return true;
+    }
+    if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+    false
+}
+
+async fn write_clipboard(text: &str) -> bool {
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {

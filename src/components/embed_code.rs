@@ -3,7 +3,7 @@
 //! parts), the code, a Copy button and a live preview. Nothing of it exists until it is
 //! opened, so a normal visit pays for none of it (the preview frame least of all).
 
-use crate::browser::{embed, page};
+use crate::browser::{embed, event, page};
 use crate::components::context::Ctx;
 use crate::components::picker::{Choice, LabelledSelect};
 use crate::model::host_options::{AccentProblem, Density, Font, Part};
@@ -28,14 +28,7 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
     let ctx = use_context::<Ctx>().expect("EmbedCode is rendered inside the App's context");
     let ontoggle = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let open = e
-                .target()
-                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false);
-            ctx.dispatch(Action::OpenBuilder(open));
-        })
+        Callback::from(move |e: Event| ctx.dispatch(Action::OpenBuilder(event::is_open(&e))))
     };
     html! {
         <details class="mc-embed-code" open={props.builder.is_some()} {ontoggle}>
@@ -60,11 +53,6 @@ fn edit(ctx: &Ctx, make: impl Fn(&Event) -> Option<EmbedEdit> + 'static) -> Call
             ctx.dispatch(Action::EditEmbed(edit));
         }
     })
-}
-
-fn checked(e: &Event) -> bool {
-    e.target_dyn_into::<web_sys::HtmlInputElement>()
-        .is_some_and(|i| i.checked())
 }
 
 fn check(id: &str, label: String, on: bool, onchange: Callback<Event>) -> Html {
@@ -94,7 +82,10 @@ fn Builder(props: &BuilderProps) -> Html {
         use_effect_with(wanted_src, move |src| {
             let src = src.clone();
             let timer = page::after(PREVIEW_DELAY_MS, move || preview_src.set(src));
-            move || drop(timer)
+            // Dropping the timer when the options change again cancels it.
+            move || {
+                let _cancelled = timer;
+            }
         });
     }
     let single_file = use_memo((), |_| page::is_single_file());
@@ -103,10 +94,11 @@ fn Builder(props: &BuilderProps) -> Html {
     {
         let frame_ref = frame_ref.clone();
         use_effect_with(*single_file, move |_| {
-            let fit = frame_ref
-                .cast::<web_sys::HtmlIFrameElement>()
-                .and_then(embed::fit_frame);
-            move || drop(fit)
+            let fit = embed::fit_frame(&frame_ref);
+            // Dropping the guard (the builder closed) stops listening.
+            move || {
+                let _stopped = fit;
+            }
         });
     }
 
@@ -144,8 +136,8 @@ fn Builder(props: &BuilderProps) -> Html {
     let on_accent = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                ctx.dispatch(Action::EditEmbed(EmbedEdit::Accent(input.value())));
+            if let Some(text) = event::input_value(&e) {
+                ctx.dispatch(Action::EditEmbed(EmbedEdit::Accent(text)));
             }
         })
     };
@@ -167,15 +159,8 @@ fn Builder(props: &BuilderProps) -> Html {
         let (ctx, snippet, snippet_ref) = (ctx.clone(), snippet.clone(), snippet_ref.clone());
         Callback::from(move |_: MouseEvent| {
             let (ctx, snippet, snippet_ref) = (ctx.clone(), snippet.clone(), snippet_ref.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = page::copy_to_clipboard(&snippet).await;
-                if !copied {
-                    // The reader copies it by hand: the whole code is selected for them.
-                    if let Some(area) = snippet_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                        let _ = area.focus();
-                        area.select();
-                    }
-                }
+            yew::platform::spawn_local(async move {
+                let copied = page::copy_or_select(&snippet, &snippet_ref).await;
                 ctx.dispatch(Action::Copied(copied));
             });
         })
@@ -187,7 +172,9 @@ fn Builder(props: &BuilderProps) -> Html {
     };
     let hide = |part: Part| {
         let id = format!("mc-embed-hide-{}", part.id());
-        let onchange = edit(&ctx, move |e| Some(EmbedEdit::Hide(part, checked(e))));
+        let onchange = edit(&ctx, move |e| {
+            Some(EmbedEdit::Hide(part, event::is_checked(e)))
+        });
         check(
             &id,
             ctx.t(&format!("ui.embed.hide.{}", part.id())),
@@ -204,7 +191,7 @@ fn Builder(props: &BuilderProps) -> Html {
                 <LabelledSelect id="mc-embed-theme" label={ctx.t("ui.theme")} choices={theme_choices}
                     selected={b.theme.id().to_owned()} on_change={on_theme} />
                 { check("mc-embed-transparent", ctx.t("ui.embed.transparent"), b.transparent,
-                    edit(&ctx, |e| Some(EmbedEdit::Transparent(checked(e))))) }
+                    edit(&ctx, |e| Some(EmbedEdit::Transparent(event::is_checked(e))))) }
                 <div class="mc-picker mc-embed-accent">
                     <label for="mc-embed-accent">{ ctx.t("ui.embed.accent") }</label>
                     <input type="text" id="mc-embed-accent" dir="ltr" spellcheck="false" autocomplete="off"
@@ -217,7 +204,7 @@ fn Builder(props: &BuilderProps) -> Html {
                     }
                 </div>
                 { check("mc-embed-density", ctx.t("ui.embed.density"), b.options.density == Density::Compact,
-                    edit(&ctx, |e| Some(EmbedEdit::Density(if checked(e) { Density::Compact } else { Density::Normal })))) }
+                    edit(&ctx, |e| Some(EmbedEdit::Density(if event::is_checked(e) { Density::Compact } else { Density::Normal })))) }
                 <LabelledSelect id="mc-embed-font" label={ctx.t("ui.embed.font")} choices={font_choices}
                     selected={b.options.font.id().to_owned()} on_change={on_font} />
                 <fieldset class="mc-embed-hide">
