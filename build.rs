@@ -17,6 +17,8 @@ fn main() {
     } else {
         format!("{root}/data/locales/en.json")
     };
+    // The whole folder: a synthetic dataset's locales/en.json may appear after a first build.
+    println!("cargo:rerun-if-changed={dir}");
     println!("cargo:rerun-if-changed={english}");
     println!("cargo:rustc-env=MC_ENGLISH={english}");
 }
