@@ -4,7 +4,8 @@
 // (synthetic, generated here, never shipped). Medians over several runs.
 //
 // Run through `bash tools/run.sh bench` (it builds what this needs). Writes the report to
-// stdout and to target/bench/report.md.
+// stdout and to target/bench/report.md, with the wasm's bytes by crate and by our module
+// (tools/wasm-breakdown.mjs).
 
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile, readdir, rm, copyFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { writeSynthetic, CRITERIA } from './synthetic.mjs';
 import { serve } from '../tests/browser/server.mjs';
+import { breakdown, breakdownTables } from './wasm-breakdown.mjs';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -111,7 +113,7 @@ const median = (xs) => {
 const SUBJECTS = {
   floor: { path: 'index.html', sorter: null },
   peer: { path: 'index.html', sorter: 'th button.datatable-sorter', sorted: 'th[aria-sort]' },
-  widget: { path: 'index.html?lang=en', sorter: 'th[data-criterion="forward-secrecy"] button', sorted: 'th[data-criterion="forward-secrecy"][aria-sort="descending"]' },
+  widget: { path: 'index.html?lang=en&view=matrix', sorter: 'th[data-criterion="forward-secrecy"] button', sorted: 'th[data-criterion="forward-secrecy"][aria-sort="descending"]' },
 };
 
 async function loadOnce(browser, url, subject) {
@@ -212,6 +214,8 @@ const ratio = (x, floor) => (Number.isFinite(x) && Number.isFinite(floor) && flo
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
+// Before the synthetic builds below replace it: the module of dist/, which run.sh just built.
+const wasmBytes = breakdown();
 const peerDist = join(root, 'tests', 'node_modules', 'simple-datatables', 'dist');
 const sites = {};
 const all = [];
@@ -267,6 +271,7 @@ for (const f of widgetSizes) lines.push(`| ${f.name} | ${kb(f.raw)} | ${kb(f.gzi
 const defaultView = widgetSizes.filter((f) => /^(index\.html|.*\.(js|wasm|css))$/.test(f.name) && !['embed.js', 'sw.js'].includes(f.name));
 const sum = (key) => defaultView.reduce((a, f) => a + f[key], 0);
 lines.push(`| **default view: ${defaultView.map((f) => f.name).join(' + ')}** | ${kb(sum('raw'))} | **${kb(sum('gzip'))}** | ${kb(sum('brotli'))} |`);
+lines.push('', '## Where the wasm\'s bytes go (twiggy)', '', ...breakdownTables(wasmBytes));
 const report = lines.join('\n') + '\n';
 await writeFile(join(out, 'report.md'), report);
 process.stdout.write(report);

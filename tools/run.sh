@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 export PATH="$HOME/.cargo/bin:$ROOT/tests/node_modules/.bin:$PATH"
 
 log() { printf '\n== %s\n' "$*"; }
@@ -147,7 +148,12 @@ case "${1:-}" in
     browser_tests
     log "all tests took $((SECONDS - start)) s" ;;
   bench)
-    setup_rust; setup_node; setup_browser; build
+    setup_rust; setup_node; setup_browser
+    if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+      log "installing twiggy $TWIGGY_VERSION (the benchmark's wasm size breakdown)"
+      cargo install twiggy --version "$TWIGGY_VERSION" --locked
+    fi
+    build
     log "benchmark: floor, peer and widget at N = 5, 100, 1000, 10000"
     node tools/bench.mjs ;;
   *)
