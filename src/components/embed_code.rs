@@ -7,6 +7,7 @@ use crate::browser::{embed, event, page};
 use crate::components::context::Ctx;
 use crate::components::picker::{Choice, LabelledSelect};
 use crate::model::host_options::{AccentProblem, Density, Font, Part};
+use crate::model::text;
 use crate::model::view_state::{embed_snippet, write, Theme, ViewState};
 use crate::state::{Action, EmbedBuilder, EmbedEdit};
 use yew::prelude::*;
@@ -108,7 +109,7 @@ fn Builder(props: &BuilderProps) -> Html {
             let key = if t == Theme::Auto {
                 "ui.embed.theme.auto".to_owned()
             } else {
-                format!("ui.theme.{}", t.id())
+                text::theme_label(t)
             };
             Choice::new(t.id(), ctx.t(&key))
         })
@@ -123,7 +124,7 @@ fn Builder(props: &BuilderProps) -> Html {
     };
     let font_choices: Vec<Choice> = Font::ALL
         .into_iter()
-        .map(|f| Choice::new(f.id(), ctx.t(&format!("ui.embed.font.{}", f.id()))))
+        .map(|f| Choice::new(f.id(), ctx.t(&text::embed_font_label(f))))
         .collect();
     let on_font = {
         let ctx = ctx.clone();
@@ -177,7 +178,7 @@ fn Builder(props: &BuilderProps) -> Html {
         });
         check(
             &id,
-            ctx.t(&format!("ui.embed.hide.{}", part.id())),
+            ctx.t(&text::embed_hide_label(part)),
             !b.options.shows(part),
             onchange,
         )

@@ -8,6 +8,7 @@ use crate::model::dataset::{
     Badge, Channel, Dataset, Group, Messenger, NetworkId, Platform, Status, Value, Verdict,
 };
 use crate::model::filter::Need;
+use crate::model::host_options::{Font, Part};
 use crate::model::layout;
 use crate::model::view_state::Theme;
 
@@ -139,6 +140,16 @@ pub fn need_label(need: Need) -> String {
 /// `ui.theme.<id>`: a theme's name in the picker.
 pub fn theme_label(theme: Theme) -> String {
     format!("ui.theme.{}", theme.id())
+}
+
+/// `ui.embed.font.<id>`: a font stack in the embed builder.
+pub fn embed_font_label(font: Font) -> String {
+    format!("ui.embed.font.{}", font.id())
+}
+
+/// `ui.embed.hide.<id>`: a part the embed builder can hide.
+pub fn embed_hide_label(part: Part) -> String {
+    format!("ui.embed.hide.{}", part.id())
 }
 
 /// A text the dataset needs, with where the need comes from (for error messages).
