@@ -1,21 +1,28 @@
 // Trunk's post-build hook (see Trunk.toml). In the staged bundle it:
 // 0. writes the default view, rendered natively by src/bin/prerender.rs, into index.html, so
 //    the matrix is readable before the wasm arrives (and without JavaScript);
-// 1. adds a Content-Security-Policy to index.html that allows Trunk's one inline loader
-//    script by its hash, and nothing inline else (cspDirectives builds it and the single
-//    file's; checkCsp fails the build if a page's policy misses a piece it needs);
-// 2. names the build in index.html, puts the locale files the app reads under that name
+// 1. minifies the CSS and JavaScript (esbuild, a build tool that is never shipped), puts the CSS
+//    inline in index.html and in place of Trunk's loader one that starts the app after the
+//    first paint, so that the first paint waits on nothing but the page itself;
+// 2. adds a Content-Security-Policy to index.html that allows its one inline script and one
+//    inline style by their hashes, and nothing inline else (cspDirectives builds it and the
+//    single file's; checkCsp fails the build if a page's policy misses a piece it needs);
+// 3. names the build in index.html, puts the locale files the app reads under that name
 //    (locales/<build>/) and fills in the service worker's build id, files and their hashes;
-// 3. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
+// 4. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
 //    imports, no fetches) that works opened straight from disk;
-// 4. publishes the dataset for other sites: data/messenger-compare.v1.json (the bytes of the
+// 5. publishes the dataset for other sites: data/messenger-compare.v1.json (the bytes of the
 //    widget's own "Download the dataset", from src/bin/dataset-json.rs) and its JSON Schema.
-// Node built-ins only.
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile, readdir, mkdir, copyFile } from 'node:fs/promises';
+import { readFile, writeFile, readdir, mkdir, copyFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+
+const { transformSync } = createRequire(join(process.cwd(), 'tests', 'package.json'))('esbuild');
+// The browsers the widget supports (README): CSS features older ones lack are lowered.
+const minify = (code, loader) => transformSync(code, { loader, minify: true, target: ['chrome111', 'firefox115', 'safari16.4'] }).code;
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) {
@@ -42,27 +49,62 @@ const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender
 // The default view is the chooser (the matrix only when embedded).
 if (!prerendered.includes('data-view="choose"')) fail('the prerendered view is not the chooser');
 index = index.replace(ROOT, () => `<div id="messenger-compare" data-prerendered="en">${prerendered}</div>`);
+// Trunk's loader imports the app at once and preloads it from <head>, so that fetching and
+// starting the wasm sit on the path to the first paint of the served view. Ours fetches the
+// same files, each checked against its SRI hash, once the browser has painted: the frame after
+// the first (or after 200 ms where no frame comes, as in a tab opened in the background).
+const trunkLoader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!trunkLoader) fail('no inline loader script found in index.html');
+const jsName = trunkLoader[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasmName = trunkLoader[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!jsName || !wasmName) fail('could not find the js and wasm files in Trunk\'s loader');
+// Kept as written for the single file, which appends to it and minifies the whole.
+const glue = await readFile(join(stage, jsName), 'utf8');
+await writeFile(join(stage, jsName), minify(glue, 'js'));
+const sri = async (name) => `sha384-${createHash('sha384').update(await readFile(join(stage, name))).digest('base64')}`;
+const loaderScript = `
+let started = false;
+const start = async () => {
+  if (started) return;
+  started = true;
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: ${JSON.stringify(`./${jsName}`)}, integrity: ${JSON.stringify(await sri(jsName))}, crossOrigin: 'anonymous' }));
+  const { default: init } = await import(${JSON.stringify(`./${jsName}`)});
+  await init({ module_or_path: fetch(${JSON.stringify(`./${wasmName}`)}, { integrity: ${JSON.stringify(await sri(wasmName))} }) });
+};
+requestAnimationFrame(() => setTimeout(start));
+setTimeout(start, 200);
+`;
+index = index
+  .replace(trunkLoader[0], () => `<script type="module">${loaderScript}</script>`)
+  .replace(/<link rel="modulepreload"[^>]*>/, '')
+  .replace(/<link rel="preload"[^>]*>/, '');
+if (/<link rel="(modulepreload|preload)"/.test(index)) fail('index.html still preloads the app');
+// Inline: one response paints the page. The file goes; the CSP allows the <style> by its hash.
+const cssLink = index.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/);
+if (!cssLink) fail('no stylesheet link in index.html');
+const style = minify(await readFile(join(stage, cssLink[1]), 'utf8'), 'css');
+await rm(join(stage, cssLink[1]));
+index = index.replace(cssLink[0], () => `<style>${style}</style>`);
 const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!loader) fail('no inline loader script found in index.html');
 const inlineScripts = index.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
 if (inlineScripts.length !== 1) fail(`expected one inline script in index.html, found ${inlineScripts.length}`);
 
-// The Content-Security-Policy, one function for both pages. "served": index.html from a web
-// server, where the bundle's own files ('self') are the script, style, images, fetches
-// (locale files) and service worker. "single-file": messenger-compare.html, opened from disk
-// or from any host, which loads nothing: its one inline script and one inline style are
-// allowed by hash and nothing by origin.
+// The Content-Security-Policy, one function for both pages, each with one inline script and
+// one inline style allowed by hash. "served": index.html from a web server, where the bundle's
+// own files ('self') are the app's script, images, fetches (locale files) and service worker.
+// "single-file": messenger-compare.html, opened from disk or from any host, which loads
+// nothing: nothing is allowed by origin.
 const CSP_MODES = ['served', 'single-file'];
 const cspDirectives = (mode, { scriptHash, styleHash }) => {
   if (!CSP_MODES.includes(mode)) fail(`unknown CSP mode ${mode}`);
   if (!scriptHash) fail(`CSP (${mode}): no script hash`);
-  if (mode === 'single-file' && !styleHash) fail('CSP (single-file): no style hash');
+  if (!styleHash) fail(`CSP (${mode}): no style hash`);
   const served = mode === 'served';
   const own = served ? ["'self'"] : [];
   return [
     ['default-src', served ? "'self'" : "'none'"],
     ['script-src', ...own, "'wasm-unsafe-eval'", `'sha256-${scriptHash}'`],
-    ['style-src', served ? "'self'" : `'sha256-${styleHash}'`],
+    ['style-src', `'sha256-${styleHash}'`],
     ['img-src', ...own, 'data:'],
     ['connect-src', served ? "'self'" : "'none'"],
     ['worker-src', served ? "'self'" : "'none'"],
@@ -103,15 +145,14 @@ const checkCsp = (file, html, mode) => {
   need('script-src', "'wasm-unsafe-eval'");
   if (/<[a-z][^>]*\sstyle="/i.test(html)) problem('a style attribute, which no policy here allows');
   const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)];
-  let styleHash;
+  if (styles.length !== 1) problem(`expected one inline <style>, found ${styles.length}`);
+  if (/<link rel="stylesheet"/.test(html)) problem('a stylesheet link, which style-src refuses');
+  const styleHash = sha256(styles[0][1]);
+  need('style-src', `'sha256-${styleHash}'`);
+  if (has('style-src', "'self'")) problem("style-src allows 'self'; the one style is inline");
   if (mode === 'served') {
-    if (styles.length !== 0) problem(`an inline <style>, which style-src 'self' refuses`);
-    if (!/<link rel="stylesheet" href="\.\/[^"]+\.css"/.test(html)) problem('no stylesheet link for style-src \'self\'');
-    for (const name of ['default-src', 'script-src', 'style-src', 'connect-src', 'worker-src']) need(name, "'self'");
+    for (const name of ['default-src', 'script-src', 'connect-src', 'worker-src']) need(name, "'self'");
   } else {
-    if (styles.length !== 1) problem(`expected one inline <style>, found ${styles.length}`);
-    styleHash = sha256(styles[0][1]);
-    need('style-src', `'sha256-${styleHash}'`);
     for (const name of ['default-src', 'script-src', 'style-src', 'img-src', 'connect-src', 'worker-src']) {
       if (has(name, "'self'")) problem(`${name} allows 'self', which the single file never loads from`);
     }
@@ -122,7 +163,7 @@ const checkCsp = (file, html, mode) => {
   if (content !== expected) problem(`the policy reads\n  ${content}\nnot, for the page as written,\n  ${expected}`);
 };
 
-index = index.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    ${cspMeta(cspText(cspDirectives('served', { scriptHash: sha256(loader[1]) })))}`);
+index = index.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    ${cspMeta(cspText(cspDirectives('served', { scriptHash: sha256(loader[1]), styleHash: sha256(style) })))}`);
 
 // embed.js titles each iframe in the embed's language: every locale's own title, from the
 // locale files, so that there is one source for them.
@@ -136,7 +177,7 @@ for (const name of (await readdir(join(stage, 'locales'))).filter((n) => n.endsW
   if (!title) fail(`locales/${name} has no ui.title`);
   titles[name.slice(0, -'.json'.length)] = `${title} (messenger-compare)`;
 }
-await writeFile(embedPath, embedJs.replace(TITLES, () => `const TITLES = ${JSON.stringify(titles)};`));
+await writeFile(embedPath, minify(embedJs.replace(TITLES, () => `const TITLES = ${JSON.stringify(titles)};`), 'js'));
 
 // The dataset for other sites. The widget never fetches it, so the service worker skips it.
 const DATASET = 'messenger-compare.v1.json';
@@ -181,7 +222,6 @@ for (const name of buildLocales) await copyFile(join(stage, name.replace(`${buil
 
 // The service worker: each file with its SRI hash, which the install checks; the page, which
 // hosts may rewrite (and the tests' server does), by the build id it must name.
-const sri = async (name) => `sha384-${createHash('sha384').update(await readFile(join(stage, name))).digest('base64')}`;
 const swFiles = {};
 for (const name of [...listed.filter((n) => n !== 'index.html' && !PLAIN_LOCALE.test(n)), ...buildLocales].sort()) swFiles[`./${name}`] = await sri(name);
 const swPath = join(stage, 'sw.js');
@@ -190,23 +230,17 @@ const sw = (await readFile(swPath, 'utf8'))
   .replace("{ __FILES__: '' }", JSON.stringify(swFiles))
   .replace("['__PAGES__']", JSON.stringify(['./', './index.html']));
 if (/__(BUILD|FILES|PAGES)__/.test(sw)) fail('sw.js placeholders not found');
+// Left as written: it is small, off the page's path, and the one file a reader may want to audit.
 await writeFile(swPath, sw);
 
 // One self-contained file.
-const cssName = index.match(/<link rel="stylesheet" href="\.\/([^"]+)"/)?.[1];
-const jsName = loader[1].match(/from '\.\/([^']+\.js)'/)?.[1];
-const wasmName = loader[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
-if (!cssName || !jsName || !wasmName) fail('could not find the css, js and wasm files in index.html');
-const css = await readFile(join(stage, cssName), 'utf8');
-const glue = await readFile(join(stage, jsName), 'utf8');
 if (/^\s*import\s/m.test(glue)) fail(`${jsName} imports other modules; it cannot be inlined`);
 const wasm = (await readFile(join(stage, wasmName))).toString('base64');
 // The glue's exports are harmless in an inline module; initSync runs the app without a fetch.
-const inlineScript = `${glue}
+const inlineScript = minify(`${glue}
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
 initSync({ module: bytes });
-`;
-const style = `\n${css}\n`;
+`, 'js');
 // Every locale rides along as a data block, which the app reads instead of fetching. JSON in
 // HTML must not close its element: `<` is written as \u003c, which JSON reads back as `<`.
 const localeBlocks = (
@@ -226,9 +260,6 @@ let single = (await readFile(join(stage, 'index.html'), 'utf8'))
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => cspMeta(
     cspText(cspDirectives('single-file', { scriptHash: sha256(inlineScript), styleHash: sha256(style) })),
   ))
-  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
-  .replace(/<link rel="modulepreload"[^>]*>/, '')
-  .replace(/<link rel="preload"[^>]*>/, '')
   .replace(loader[0], () => `<script type="module">${inlineScript}</script>`)
   .replace('</body>', () => `${localeBlocks}\n</body>`);
 if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single file still links other files');

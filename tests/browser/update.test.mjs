@@ -23,7 +23,7 @@ const bundle = async (dir) => {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   return {
     build: html.match(/<meta name="messenger-compare-build" content="([0-9a-f]{16})">/)[1],
-    wasm: html.match(/module_or_path: '\.\/([^']+\.wasm)'/)[1],
+    wasm: html.match(/fetch\("\.\/([^"]+\.wasm)"/)[1],
   };
 };
 const A = await bundle(DIST);
