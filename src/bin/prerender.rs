@@ -1,6 +1,7 @@
 //! Renders the widget's default view (English, unsorted, nothing open) to HTML, for the
-//! bundle's first paint: `tools/postbuild.mjs` writes it into `index.html`, and the browser
-//! hydrates it instead of building it again. Prints the HTML to standard output.
+//! bundle's first paint: `tools/postbuild.mjs` writes it into `index.html`, and the app
+//! replaces it once started (plain markup: no hydration markers). Prints the HTML to standard
+//! output.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -18,7 +19,11 @@ fn main() -> std::process::ExitCode {
     };
     let props = AppProps::english(Rc::new(data), ViewState::default(), Vec::new());
     let html =
-        futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
+        futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render(),
+    );
     print!("{html}");
     std::process::ExitCode::SUCCESS
 }

@@ -27,11 +27,6 @@ pub fn mount_root() -> Option<web_sys::Element> {
         .or_else(|| document.body().map(Into::into))
 }
 
-/// The language of the view prerendered into `root` by the build, if it holds one.
-pub fn prerendered_locale(root: &web_sys::Element) -> Option<String> {
-    root.get_attribute("data-prerendered")
-}
-
 /// Empties `root`, for a render from scratch.
 pub fn clear(root: &web_sys::Element) {
     root.set_inner_html("");
