@@ -139,8 +139,8 @@ case "${1:-}" in
     cargo clippy --all-targets --quiet -- -D warnings
     cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
     build
-    log "the published dataset against its JSON Schema"
-    node --test tests/dataset.test.mjs
+    log "the published dataset against its JSON Schema; the size budget"
+    node --test tests/dataset.test.mjs tests/size.test.mjs
     log "building a 1,000-messenger bundle (synthetic, under target/) for the large-list tests"
     node tools/synthetic.mjs 1000 target/large-data --texts
     MC_DATA_DIR="$ROOT/target/large-data" trunk build --release --offline --dist target/large-dist
@@ -153,8 +153,12 @@ case "${1:-}" in
       log "installing twiggy $TWIGGY_VERSION (the benchmark's wasm size breakdown)"
       cargo install twiggy --version "$TWIGGY_VERSION" --locked
     fi
+    if [ ! -f tools/lighthouse/node_modules/.package-lock.json ] || [ tools/lighthouse/package-lock.json -nt tools/lighthouse/node_modules/.package-lock.json ]; then
+      log "installing Lighthouse from tools/lighthouse/package-lock.json (the benchmark only)"
+      (cd tools/lighthouse && npm ci --no-audit --no-fund)
+    fi
     build
-    log "benchmark: floor, peer and widget at N = 5, 100, 1000, 10000"
+    log "benchmark: floor, peer and widget at N = 5, 100, 1000, 10000; Lighthouse"
     node tools/bench.mjs ;;
   *)
     echo "usage: tools/run.sh serve|test|build|bench" >&2

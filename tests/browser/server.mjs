@@ -30,8 +30,12 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
+
+// What a static host gzips (`compress`), as the benchmark and Lighthouse measure a real one.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml']);
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -104,10 +108,11 @@ let axeSource;
  * takes as the page's own); `replace` ({ from: to }, also a Map on the result, to add to once
  * the port is known) rewrites every HTML and XML file it serves; `cacheControl` is the
  * Cache-Control header of every file of the bundle (none unless given: `no-store`,
- * `max-age=3600`). Returns { origin, port, overrides, misses, replace, init, setRoot, stop,
+ * `max-age=3600`); `compress` gzips text and wasm for a client that accepts it, as a static
+ * host does (the benchmark and Lighthouse). Returns { origin, port, overrides, misses, replace, init, setRoot, stop,
  * start, close }.
  */
-export async function serve(root, { port = 0, probe = false, log = false, cacheControl, replace = {}, allow = [] } = {}) {
+export async function serve(root, { port = 0, probe = false, log = false, cacheControl, replace = {}, allow = [], compress = false } = {}) {
   const mounts = typeof root === 'string' ? null : Object.fromEntries(Object.entries(root).map(([k, v]) => [k, resolve(v)]));
   if (!mounts) root = resolve(root);
   const overrides = new Map();
@@ -161,7 +166,12 @@ export async function serve(root, { port = 0, probe = false, log = false, cacheC
       } else if (probe && file.endsWith('/sw.js')) {
         body = body.toString('utf8').replace('const FILES = {', () => `const FILES = {"/__probe.js":"${PROBE_SRI}",`);
       }
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(cacheControl ? { 'cache-control': cacheControl } : {}) });
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(cacheControl ? { 'cache-control': cacheControl } : {}) };
+      if (compress && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       misses.push(path);
