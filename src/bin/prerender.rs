@@ -18,8 +18,7 @@ fn main() -> std::process::ExitCode {
         }
     };
     let props = AppProps::english(Rc::new(data), ViewState::default(), Vec::new());
-    let html =
-        futures::executor::block_on(
+    let html = futures::executor::block_on(
         yew::LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)
             .render(),

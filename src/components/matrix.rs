@@ -57,8 +57,8 @@ fn header(ctx: &Ctx, column: Column, sort: Option<Sort>) -> Html {
             };
             (
                 ctx.t(&text::criterion_label(&c.id)),
-                Some(c.id.clone()),
-                c.id.clone(),
+                Some(c.id.to_string()),
+                c.id.to_string(),
                 Some(ctx.t(&text::criterion_explanation(&c.id))),
             )
         }
@@ -213,7 +213,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         };
         let visible = rows[span.rows.clone()].iter().enumerate().map(|(i, &row)| {
             html! {
-                <Row key={ctx.data.messengers[row].id.clone()}
+                <Row key={ctx.data.messengers[row].id.to_string()}
                     row={row}
                     // In a windowed list a note opens below the box, so every row keeps one height.
                     open={props.open_cell.filter(|cell| cell.messenger == row && !windowed).map(|cell| cell.criterion)}

@@ -7,7 +7,7 @@
 //! quietly put an app the guide dropped, or never listed, above one it recommends.
 
 use crate::model::dataset::{
-    Badge, ChooserNeed, Dataset, Group, Messenger, NeedIndex, Requirement, Value,
+    Badge, ChooserNeed, Dataset, Group, Messenger, NeedIndex, Requirement, Text, Value,
 };
 use crate::model::ids::id_enum;
 use crate::model::text;
@@ -30,7 +30,7 @@ id_enum! {
 
 /// What one requirement says of one value.
 fn judge(requirement: &Requirement, value: Option<Value>) -> Outcome {
-    let listed = |ids: &[String]| value.is_some_and(|v| ids.iter().any(|id| id == v.id()));
+    let listed = |ids: &[Text]| value.is_some_and(|v| ids.iter().any(|id| id == v.id()));
     if listed(&requirement.met) {
         Outcome::Met
     } else if listed(&requirement.partly) {
@@ -179,7 +179,7 @@ pub fn rank(data: &Dataset, needs: &[NeedIndex]) -> Answer {
         .collect();
     let mut deciding: Vec<usize> = Vec::new();
     for (_, need) in &selected {
-        for r in &need.requires {
+        for r in need.requires.iter() {
             if let Some(c) = data.criteria.iter().position(|c| c.id == r.criterion) {
                 if !deciding.contains(&c) {
                     deciding.push(c);
@@ -275,7 +275,7 @@ mod tests {
         answer
             .entries
             .iter()
-            .map(|e| d.messengers[e.messenger].id.as_str())
+            .map(|e| &*d.messengers[e.messenger].id)
             .collect()
     }
 
@@ -512,7 +512,7 @@ mod tests {
         let criteria: Vec<&str> = simplex
             .deciding
             .iter()
-            .map(|&c| d.criteria[c].id.as_str())
+            .map(|&c| &*d.criteria[c].id)
             .collect();
         assert_eq!(
             criteria,
@@ -567,12 +567,13 @@ mod tests {
     #[test]
     fn a_need_is_as_good_as_its_worst_requirement() {
         let mut d = data().clone();
-        d.messengers.truncate(1);
+        d.messengers.to_mut().truncate(1);
         let anonymity = need(&d, "anonymity");
         let mut with = |metadata: Value, tor: Value| {
             for (criterion, value) in [("metadata-protection", metadata), ("tor", tor)] {
-                let m = &mut d.messengers[0];
+                let m = &mut d.messengers.to_mut()[0];
                 m.values
+                    .to_mut()
                     .iter_mut()
                     .find(|(c, _)| c == criterion)
                     .unwrap()
@@ -605,13 +606,14 @@ mod tests {
         assert!(answer.top_fails_minimum && answer.any_meets_all);
         // A need only apps the guide does not list meet: in a browser.
         let mut d = data().clone();
-        d.chooser.needs.push(ChooserNeed {
+        d.chooser.needs.to_mut().push(ChooserNeed {
             id: "in-a-browser".into(),
             requires: vec![Requirement {
                 criterion: "web-client".into(),
-                met: vec!["yes".into()],
-                partly: vec![],
-            }],
+                met: vec!["yes".into()].into(),
+                partly: vec![].into(),
+            }]
+            .into(),
         });
         let answer = by_ids(&d, &["in-a-browser"]);
         assert_eq!(ids(&d, &answer)[0], "element");

@@ -8,7 +8,14 @@ use crate::model::filter::Need;
 use crate::model::ids::{deserialize_by_id, id_enum};
 use crate::model::layout::Route;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt;
+
+/// A text of the dataset: borrowed from the build's statics in the browser, owned where read
+/// from a file (the check and the tests).
+pub type Text = Cow<'static, str>;
+/// A list of the dataset, borrowed or owned as [`Text`] is.
+pub type List<T> = Cow<'static, [T]>;
 
 /// One of the files under `data/`, with its path as it appears in error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +175,7 @@ deserialize_by_id!(Channel);
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable id: DOM contract (`data-criterion`), URL state and text keys.
-    pub id: String,
+    pub id: Text,
     /// Which of the guide's lists it belongs to.
     pub group: Group,
     /// The value that meets the criterion: `yes` for most, `no` for `phone-number-required`.
@@ -181,11 +188,11 @@ pub struct Criterion {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CriteriaFile {
-    edition: String,
-    groups: Vec<Group>,
-    everyday: Vec<String>,
-    filters: Vec<FilterRule>,
-    criteria: Vec<Criterion>,
+    edition: Text,
+    groups: List<Group>,
+    everyday: List<Text>,
+    filters: List<FilterRule>,
+    criteria: List<Criterion>,
 }
 
 impl Criterion {
@@ -208,8 +215,8 @@ impl Criterion {
 #[serde(deny_unknown_fields)]
 pub struct FilterRule {
     pub need: Need,
-    pub criterion: String,
-    pub values: Vec<Value>,
+    pub criterion: Text,
+    pub values: List<Value>,
 }
 
 /// One network architecture, with how many advantages and disadvantages its texts list.
@@ -229,7 +236,7 @@ pub struct Network {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NetworksFile {
-    networks: Vec<Network>,
+    networks: List<Network>,
 }
 
 /// One edition of the guide's Real-Time Communication page, as read at one commit; oldest
@@ -238,31 +245,31 @@ struct NetworksFile {
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     /// Stable id (the edition's date), used in text keys.
-    pub id: String,
+    pub id: Text,
     /// `YYYY-MM-DD`: the date of the commit read.
-    pub date: String,
+    pub date: Text,
     /// The guide repository's commit, 40 hex digits.
-    pub commit: String,
+    pub commit: Text,
     /// A permalink to the page at that commit.
-    pub source: String,
+    pub source: Text,
     /// Criterion ids of the minimum requirements, in the page's order.
-    pub minimum: Vec<String>,
+    pub minimum: List<Text>,
     /// Criterion ids of the best-case list, in the page's order.
-    pub best_case: Vec<String>,
+    pub best_case: List<Text>,
     /// Messenger ids with a recommendation of their own.
-    pub recommended: Vec<String>,
+    pub recommended: List<Text>,
     /// Messenger ids listed under another as another app for its network.
-    pub alternative_clients: Vec<String>,
+    pub alternative_clients: List<Text>,
     /// Messenger ids under "Additional Options".
-    pub additional: Vec<String>,
+    pub additional: List<Text>,
     /// Messenger ids this edition moved to the Social Networks page.
-    pub social_networks: Vec<String>,
+    pub social_networks: List<Text>,
 }
 
 impl Edition {
     /// The status this edition gives a messenger, from its lists.
     pub fn status_of(&self, messenger: &str) -> Status {
-        let listed = |ids: &[String]| ids.iter().any(|id| id == messenger);
+        let listed = |ids: &[Text]| ids.iter().any(|id| id == messenger);
         if listed(&self.recommended) {
             Status::Recommended
         } else if listed(&self.alternative_clients) {
@@ -293,19 +300,19 @@ impl Edition {
 #[serde(deny_unknown_fields)]
 pub struct SocialNetworksPage {
     /// `YYYY-MM-DD`: the date of the commit read.
-    pub date: String,
+    pub date: Text,
     /// The guide repository's commit, 40 hex digits.
-    pub commit: String,
+    pub commit: Text,
     /// A permalink to the page at that commit.
-    pub source: String,
+    pub source: Text,
     /// Messenger ids it recommends.
-    pub recommended: Vec<String>,
+    pub recommended: List<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditionsFile {
-    editions: Vec<Edition>,
+    editions: List<Edition>,
     social_networks_page: SocialNetworksPage,
 }
 
@@ -314,12 +321,12 @@ struct EditionsFile {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Links {
-    pub homepage: String,
-    pub privacy_policy: Option<String>,
-    pub documentation: Option<String>,
-    pub source_code: Option<String>,
-    pub donate: Option<String>,
-    pub specification: Option<String>,
+    pub homepage: Text,
+    pub privacy_policy: Option<Text>,
+    pub documentation: Option<Text>,
+    pub source_code: Option<Text>,
+    pub donate: Option<Text>,
+    pub specification: Option<Text>,
 }
 
 impl Links {
@@ -332,7 +339,7 @@ impl Links {
             ("link.specification", &self.specification),
             ("link.donate", &self.donate),
         ];
-        let mut out = vec![("link.homepage", self.homepage.as_str())];
+        let mut out = vec![("link.homepage", &*self.homepage)];
         out.extend(
             optional
                 .into_iter()
@@ -348,7 +355,7 @@ impl Links {
 pub struct Download {
     pub platform: Platform,
     pub channel: Channel,
-    pub url: String,
+    pub url: Text,
 }
 
 /// An independent audit.
@@ -356,11 +363,11 @@ pub struct Download {
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// Stable id within the messenger; text key `messenger.<m>.audit.<id>`.
-    pub id: String,
+    pub id: Text,
     pub year: u16,
     /// The auditing firm or authors (a proper noun, not translated).
-    pub auditor: String,
-    pub url: String,
+    pub auditor: Text,
+    pub url: Text,
 }
 
 /// A messenger's standing in one edition.
@@ -368,7 +375,7 @@ pub struct Audit {
 #[serde(deny_unknown_fields)]
 pub struct Standing {
     /// An id from `data/editions.json`.
-    pub edition: String,
+    pub edition: Text,
     pub status: Status,
 }
 
@@ -377,11 +384,11 @@ pub struct Standing {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The site or document's name (a proper noun, not translated).
-    pub name: String,
+    pub name: Text,
     /// A permalink to the copy read (a commit's file, or a dated snapshot).
-    pub url: String,
+    pub url: Text,
     /// `YYYY-MM-DD`: the date of that copy.
-    pub date: String,
+    pub date: Text,
     /// What this source says, where sources disagree.
     pub claims: Option<Value>,
 }
@@ -391,9 +398,9 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub value: Value,
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// `YYYY-MM-DD`: the date of the newest copy read for this value.
-    pub checked: String,
+    pub checked: Text,
 }
 
 /// One messenger.
@@ -401,28 +408,28 @@ pub struct Cell {
 #[serde(deny_unknown_fields)]
 pub struct Messenger {
     /// Stable id: DOM contract (`data-messenger`), URL state and text keys.
-    pub id: String,
+    pub id: Text,
     /// The product's name (not translated).
-    pub name: String,
-    pub maker: String,
-    pub protocol: String,
-    pub networks: Vec<NetworkId>,
+    pub name: Text,
+    pub maker: Text,
+    pub protocol: Text,
+    pub networks: List<NetworkId>,
     /// For an alternative client: the messenger whose network it uses.
     #[serde(default)]
-    pub client_of: Option<String>,
+    pub client_of: Option<Text>,
     pub links: Links,
     /// The routes its diagram shows in its detail (none: no diagram of its own).
     #[serde(default)]
-    pub routes: Vec<Route>,
-    pub downloads: Vec<Download>,
-    pub audits: Vec<Audit>,
+    pub routes: List<Route>,
+    pub downloads: List<Download>,
+    pub audits: List<Audit>,
     /// Caveat ids; text key `messenger.<m>.caveat.<id>`.
-    pub caveats: Vec<String>,
+    pub caveats: List<Text>,
     /// One entry per edition, oldest first.
-    pub standing: Vec<Standing>,
+    pub standing: List<Standing>,
     /// Criterion id → value.
     #[serde(default)]
-    pub values: Vec<(String, Cell)>,
+    pub values: List<(Text, Cell)>,
 }
 
 #[derive(Deserialize)]
@@ -475,11 +482,11 @@ impl Messenger {
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// A criterion id from `data/criteria.json`.
-    pub criterion: String,
+    pub criterion: Text,
     /// Value ids that meet the requirement.
-    pub met: Vec<String>,
+    pub met: List<Text>,
     /// Value ids that partly meet it.
-    pub partly: Vec<String>,
+    pub partly: List<Text>,
 }
 
 /// Something a reader can say matters to them in the chooser ("I can't give a phone
@@ -488,8 +495,8 @@ pub struct Requirement {
 #[serde(deny_unknown_fields)]
 pub struct ChooserNeed {
     /// Stable id: URL state (`needs=`) and text keys `choose.need.<id>.*`.
-    pub id: String,
-    pub requires: Vec<Requirement>,
+    pub id: Text,
+    pub requires: List<Requirement>,
 }
 
 /// A named set of needs the chooser offers in one tap ("family").
@@ -497,9 +504,9 @@ pub struct ChooserNeed {
 #[serde(deny_unknown_fields)]
 pub struct Preset {
     /// Stable id: text key `choose.preset.<id>.label`.
-    pub id: String,
+    pub id: Text,
     /// Need ids.
-    pub needs: Vec<String>,
+    pub needs: List<Text>,
 }
 
 /// The position of a need in [`Chooser::needs`]: the chooser's order, which URLs and answers
@@ -512,8 +519,8 @@ pub struct NeedIndex(pub usize);
 #[serde(deny_unknown_fields)]
 pub struct Chooser {
     /// In the order the chooser asks them.
-    pub needs: Vec<ChooserNeed>,
-    pub presets: Vec<Preset>,
+    pub needs: List<ChooserNeed>,
+    pub presets: List<Preset>,
 }
 
 impl Chooser {
@@ -545,21 +552,27 @@ impl Chooser {
     }
 }
 
+/// The dataset's files in the compact form `build.rs` writes: what the browser reads
+/// ([`crate::model::dataset_bin`]); natively, the tests hold its reading equal to the parse of
+/// the files.
+#[cfg(any(target_arch = "wasm32", test))]
+pub static EMBEDDED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
     /// The edition whose lists `criteria` groups follow.
-    pub criteria_edition: String,
-    pub groups: Vec<Group>,
+    pub criteria_edition: Text,
+    pub groups: List<Group>,
     /// The columns most readers ask about, shown first: criterion ids and `platforms`.
-    pub everyday: Vec<String>,
+    pub everyday: List<Text>,
     /// What each of the matrix's yes/no filters (but `minimum`) asks of a criterion.
-    pub filters: Vec<FilterRule>,
-    pub criteria: Vec<Criterion>,
-    pub networks: Vec<Network>,
-    pub editions: Vec<Edition>,
+    pub filters: List<FilterRule>,
+    pub criteria: List<Criterion>,
+    pub networks: List<Network>,
+    pub editions: List<Edition>,
     pub social_networks_page: SocialNetworksPage,
-    pub messengers: Vec<Messenger>,
+    pub messengers: List<Messenger>,
     /// The chooser's needs and presets.
     pub chooser: Chooser,
 }
@@ -612,10 +625,10 @@ fn parse_messenger(file: &'static str, raw: serde_json::Value) -> Result<Messeng
     for (criterion, cell) in cells {
         let cell = Cell::deserialize(cell)
             .map_err(|e| fail(format!("field `values.{criterion}`: {e}")))?;
-        values.push((criterion, cell));
+        values.push((Text::Owned(criterion), cell));
     }
     let mut messenger = Messenger::deserialize(raw).map_err(|e| fail(e.to_string()))?;
-    messenger.values = values;
+    messenger.values = List::Owned(values);
     Ok(messenger)
 }
 
@@ -645,7 +658,8 @@ impl Dataset {
         let messengers = raw
             .into_iter()
             .map(|m| parse_messenger(messengers.path, m))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?
+            .into();
         let chooser = parse(chooser)?;
         Ok(Dataset {
             criteria_edition,
@@ -661,7 +675,16 @@ impl Dataset {
         })
     }
 
-    /// The dataset embedded in this build.
+    /// The dataset embedded in this build: in the browser read from the compact form
+    /// `build.rs` wrote (no JSON reader in the wasm), natively a parse of the same files (whose
+    /// errors the check reports).
+    #[cfg(target_arch = "wasm32")]
+    pub fn embedded() -> Result<Dataset, LoadError> {
+        crate::model::dataset_bin::read(EMBEDDED_BIN)
+    }
+
+    /// See the browser's [`Dataset::embedded`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded() -> Result<Dataset, LoadError> {
         Dataset::parse(
             CRITERIA_FILE,
@@ -707,7 +730,7 @@ impl Dataset {
     /// period that lasts until the next.
     pub fn criteria_changes(&self) -> Vec<&Edition> {
         let mut changes: Vec<&Edition> = Vec::new();
-        for e in &self.editions {
+        for e in self.editions.iter() {
             let same = changes
                 .last()
                 .is_some_and(|p| p.minimum == e.minimum && p.best_case == e.best_case);
@@ -756,7 +779,7 @@ mod tests {
     #[test]
     fn routes_come_from_the_data_and_a_bad_one_names_its_messenger() {
         let data = Dataset::embedded().unwrap();
-        let routes = |id: &str| data.messenger(id).unwrap().routes.clone();
+        let routes = |id: &str| data.messenger(id).unwrap().routes.to_vec();
         assert_eq!(routes("briar"), [Route::BriarTor, Route::BriarNearby]);
         assert_eq!(
             routes("molly"),

@@ -58,7 +58,7 @@ pub fn view_csv(
         let m = &data.messengers[r];
         let met = |group| format!("{}/{}", data.met(m, group), data.criteria_in(group).count());
         let mut fields = vec![
-            m.name.clone(),
+            m.name.to_string(),
             text::badge_text(data, m, t),
             met(Group::Minimum),
             met(Group::BestCase),
@@ -69,7 +69,7 @@ pub fn view_csv(
                 Some(cell) => {
                     fields.push(t(&text::value_word(cell.value)));
                     fields.push(t(&text::verdict_word(criterion.verdict(cell.value))));
-                    fields.push(cell.checked.clone());
+                    fields.push(cell.checked.to_string());
                 }
                 None => fields.extend([String::new(), String::new(), String::new()]),
             }

@@ -4,7 +4,7 @@
 //! re-check), and the entry the page would add to `data/editions.json`. Pure: a parsed
 //! [`Page`] and a [`Dataset`] in, a [`DataDiff`] out, and [`render_data`] prints it.
 
-use crate::model::dataset::{Dataset, Edition, Messenger as DataMessenger, Status};
+use crate::model::dataset::{Dataset, Edition, Messenger as DataMessenger, Status, Text};
 use crate::model::date::Date;
 use crate::model::guide::{LinkKind, List, Page, Section};
 use crate::model::guide_diff::{same_url, CriteriaDiff, CriterionChange, PageDiff};
@@ -112,7 +112,7 @@ fn edition_for(data: &Dataset, date: Date) -> Option<&Edition> {
 fn data_link<'d>(m: &'d DataMessenger, kind: &LinkKind) -> Option<&'d str> {
     let links = &m.links;
     match kind {
-        LinkKind::Homepage => Some(links.homepage.as_str()),
+        LinkKind::Homepage => Some(&*links.homepage),
         LinkKind::PrivacyPolicy => links.privacy_policy.as_deref(),
         LinkKind::Documentation => links.documentation.as_deref(),
         LinkKind::SourceCode => links.source_code.as_deref(),
@@ -197,7 +197,7 @@ fn messenger_differences(
             Some(_) => {}
         }
     }
-    for x in &data.downloads {
+    for x in data.downloads.iter() {
         let on_page = page
             .downloads
             .iter()
@@ -248,7 +248,7 @@ fn criteria_differences(page: &Page, edition: &Edition) -> Vec<Difference> {
         }];
     };
     let mut out = Vec::new();
-    let group = |ids: &[String], id: &str| ids.iter().any(|x| x == id);
+    let group = |ids: &[Text], id: &str| ids.iter().any(|x| x == id);
     let data_list = |id: &str| {
         if group(&edition.minimum, id) {
             Some(List::Minimum)
@@ -298,13 +298,13 @@ fn criteria_differences(page: &Page, edition: &Edition) -> Vec<Difference> {
         (List::Minimum, &edition.minimum),
         (List::BestCase, &edition.best_case),
     ] {
-        for id in ids {
+        for id in ids.iter() {
             let on_page = [List::Minimum, List::BestCase]
                 .into_iter()
-                .any(|l| criteria.list(l).iter().any(|i| i.id == Some(id.as_str())));
+                .any(|l| criteria.list(l).iter().any(|i| i.id == Some(&**id)));
             if !on_page {
                 out.push(Difference {
-                    place: Place::Criterion(id.clone()),
+                    place: Place::Criterion(id.to_string()),
                     text: format!(
                         "{id}: data lists it under {}, the page in neither list",
                         list.heading()
@@ -406,7 +406,7 @@ fn ids_in(page: &Page, data: &Dataset, status: Status) -> Vec<String> {
     page.messengers
         .iter()
         .filter(|m| status_of_section(&m.section) == status)
-        .filter_map(|m| resolve(m, data).map(|d| d.id.clone()))
+        .filter_map(|m| resolve(m, data).map(|d| d.id.to_string()))
         .collect()
 }
 
@@ -423,7 +423,7 @@ pub fn compare_with_data(
     let mut note = |place: Place, text: String| differences.push(Difference { place, text });
 
     for m in &page.messengers {
-        let key = resolve(m, data).map_or_else(|| m.key(), |d| d.id.clone());
+        let key = resolve(m, data).map_or_else(|| m.key(), |d| d.id.to_string());
         let Some(dm) = resolve(m, data) else {
             // A messenger we know by id but whose row is missing, or one we do not know.
             let missing = if m.id.is_some() {
@@ -440,7 +440,7 @@ pub fn compare_with_data(
             );
             continue;
         };
-        let id = dm.id.as_str();
+        let id = &*dm.id;
         if let Section::AlternativeClient { of } = &m.section {
             if dm.client_of.as_deref() != Some(of.as_str()) {
                 let data_says = dm.client_of.as_deref().unwrap_or("none");
@@ -474,18 +474,18 @@ pub fn compare_with_data(
     let listed = edition
         .recommended
         .iter()
-        .chain(&edition.alternative_clients)
-        .chain(&edition.additional);
+        .chain(edition.alternative_clients.iter())
+        .chain(edition.additional.iter());
     for id in listed {
         if page.messenger(id).is_none() {
-            let name = data.messenger(id).map_or(id.as_str(), |m| m.name.as_str());
+            let name = data.messenger(id).map_or(&**id, |m| &*m.name);
             let now = match facts.social {
                 Some(social) if social.messenger(id).is_some() => "moved to Social Networks",
                 Some(_) => "on neither page",
                 None => "not on the page",
             };
             note(
-                Place::Messenger(id.clone()),
+                Place::Messenger(id.to_string()),
                 format!(
                     "{name}: data's {} lists it as {}, now {now}",
                     edition.id,
@@ -505,10 +505,10 @@ pub fn compare_with_data(
                 );
             }
         }
-        for id in known {
-            if !recommended.contains(&id.as_str()) {
+        for id in known.iter() {
+            if !recommended.contains(&&**id) {
                 note(
-                    Place::Messenger(id.clone()),
+                    Place::Messenger(id.to_string()),
                     format!("{id}: in data's social_networks_page, no longer recommended there"),
                 );
             }
@@ -532,14 +532,14 @@ pub fn compare_with_data(
             )
     };
     let mut stale = Vec::new();
-    for dm in &data.messengers {
-        for (criterion, cell) in &dm.values {
+    for dm in data.messengers.iter() {
+        for (criterion, cell) in dm.values.iter() {
             let older = Date::parse(&cell.checked).is_some_and(|checked| checked < facts.date);
             if !older {
                 continue;
             }
-            let section = Place::Messenger(dm.id.clone());
-            let item = Place::Criterion(criterion.clone());
+            let section = Place::Messenger(dm.id.to_string());
+            let item = Place::Criterion(criterion.to_string());
             let because = if changed.contains(&section) {
                 section
             } else if on_the_page(&dm.id) && changed.contains(&item) {
@@ -548,9 +548,9 @@ pub fn compare_with_data(
                 continue;
             };
             stale.push(StaleValue {
-                messenger: dm.id.clone(),
-                criterion: criterion.clone(),
-                checked: cell.checked.clone(),
+                messenger: dm.id.to_string(),
+                criterion: criterion.to_string(),
+                checked: cell.checked.to_string(),
                 because,
             });
         }
@@ -562,7 +562,7 @@ pub fn compare_with_data(
     let commit = match facts.commit {
         Some(c) if c.len() == 40 => c.to_owned(),
         Some(c) => match data.editions.iter().find(|e| e.commit.starts_with(c)) {
-            Some(e) => e.commit.clone(),
+            Some(e) => e.commit.to_string(),
             None => {
                 notes.push(format!(
                     "the commit is only known as {c}: give the full 40-digit hash with --commit"
@@ -592,7 +592,7 @@ pub fn compare_with_data(
                 .social_networks
                 .iter()
                 .filter(|id| page.messenger(id).is_none())
-                .cloned()
+                .map(|id| id.to_string())
                 .collect()
         }
     };
@@ -633,11 +633,11 @@ pub fn compare_with_data(
     let later = data
         .latest_edition()
         .filter(|latest| Date::parse(&latest.date).is_some_and(|d| d > facts.date))
-        .map(|latest| latest.id.clone());
+        .map(|latest| latest.id.to_string());
     Ok(DataDiff {
         label: facts.label.to_owned(),
         date: facts.date,
-        edition: edition.id.clone(),
+        edition: edition.id.to_string(),
         recorded,
         differences,
         stale,
@@ -877,7 +877,10 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
             texts(&diff)
         );
         let mut without_signal = data();
-        without_signal.messengers.retain(|m| m.id != "signal");
+        without_signal
+            .messengers
+            .to_mut()
+            .retain(|m| m.id != "signal");
         let diff =
             compare_with_data(&rtc(EDITIONS[7]), &facts(&social, None), &without_signal).unwrap();
         assert!(
@@ -931,12 +934,12 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
             assert!(older(&s.messenger, &s.criterion), "{s:?}");
         }
         let mut expected: Vec<(String, String)> = Vec::new();
-        for m in &data.messengers {
-            for (c, _) in &m.values {
-                let section = ["simplex", "briar", "threema"].contains(&m.id.as_str());
-                let item = c == "forward-secrecy" && ["signal", "molly"].contains(&m.id.as_str());
+        for m in data.messengers.iter() {
+            for (c, _) in m.values.iter() {
+                let section = ["simplex", "briar", "threema"].contains(&&*m.id);
+                let item = c == "forward-secrecy" && ["signal", "molly"].contains(&&*m.id);
                 if (section || item) && older(&m.id, c) {
-                    expected.push((m.id.clone(), c.clone()));
+                    expected.push((m.id.to_string(), c.to_string()));
                 }
             }
         }
@@ -964,9 +967,12 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
         assert_eq!(entry.source, permalink(COMMIT));
         assert_eq!(entry.minimum.len(), 5);
         assert_eq!(entry.best_case[0], "forward-secrecy");
-        assert_eq!(entry.recommended, ["signal", "simplex", "briar", "threema"]);
-        assert_eq!(entry.alternative_clients, ["molly"]);
-        assert_eq!(entry.social_networks, ["element"]);
+        assert_eq!(
+            *entry.recommended,
+            ["signal", "simplex", "briar", "threema"]
+        );
+        assert_eq!(*entry.alternative_clients, ["molly"]);
+        assert_eq!(*entry.social_networks, ["element"]);
         assert_eq!(diff.notes, Vec::<String>::new());
         assert!(render_data(&diff).contains(
             "\nProposed entry for data/editions.json\n    {\n      \"id\": \"2026-01-15\",\n"

@@ -191,7 +191,7 @@ pub struct Catalog {
 impl Catalog {
     /// Parses a locale file's text; the error names the file.
     pub fn parse(path: &str, text: &str) -> Result<Catalog, String> {
-        serde_json::from_str(text)
+        crate::model::flat_json::parse(text)
             .map(|texts| Catalog { texts })
             .map_err(|e| format!("{path}: {e}"))
     }

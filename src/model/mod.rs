@@ -5,9 +5,11 @@
 pub mod check;
 pub mod choose;
 pub mod dataset;
+pub mod dataset_bin;
 pub mod date;
 pub mod export;
 pub mod filter;
+pub mod flat_json;
 // Maintainers' tools (`guide-diff`), never part of the widget.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod guide;

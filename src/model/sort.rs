@@ -163,7 +163,7 @@ mod tests {
 
     fn ids(data: &Dataset, rows: &[usize]) -> Vec<String> {
         rows.iter()
-            .map(|&i| data.messengers[i].id.clone())
+            .map(|&i| data.messengers[i].id.to_string())
             .collect()
     }
 
@@ -243,10 +243,7 @@ mod tests {
         let d = data();
         assert_eq!(
             sorted(&d, None),
-            d.messengers
-                .iter()
-                .map(|m| m.id.as_str())
-                .collect::<Vec<_>>()
+            d.messengers.iter().map(|m| &*m.id).collect::<Vec<_>>()
         );
     }
 

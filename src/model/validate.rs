@@ -99,7 +99,7 @@ pub fn is_permalink(url: &str) -> bool {
 /// The guide edition a URL cites, if it is a permalink into the guide's repository.
 fn cited_edition<'a>(data: &'a Dataset, url: &str) -> Option<&'a Edition> {
     url.contains("/privacyguides/privacyguides.org/blob/")
-        .then(|| data.editions.iter().find(|e| url.contains(&e.commit)))
+        .then(|| data.editions.iter().find(|e| url.contains(&*e.commit)))
         .flatten()
 }
 
@@ -203,10 +203,10 @@ pub fn validate(
     let mut all = at(MESSENGERS, None);
     messengers(&mut all, data);
     parts.push(all);
-    for m in &data.messengers {
+    for m in data.messengers.iter() {
         let mut one = at(MESSENGERS, item("messenger", &m.id));
         messenger(&mut one, data, m);
-        for criterion in &data.criteria {
+        for criterion in data.criteria.iter() {
             let field = format!("values.{}", criterion.id);
             match m.cell(&criterion.id) {
                 Some(c) => cell(&mut one, data, &field, c),
@@ -233,12 +233,12 @@ pub fn validate(
 
 fn criteria(at: &mut At, data: &Dataset) {
     at.check(
-        data.groups == Group::ALL,
+        *data.groups == Group::ALL,
         "groups",
         "must list minimum, best-case and more, in that order",
     );
-    at.ids("criteria", data.criteria.iter().map(|k| k.id.as_str()));
-    at.ids("everyday", data.everyday.iter().map(String::as_str));
+    at.ids("criteria", data.criteria.iter().map(|k| &*k.id));
+    at.ids("everyday", data.everyday.iter().map(|s| &**s));
     for need in Need::ALL.into_iter().filter(|n| *n != Need::Minimum) {
         let rules = data.filters.iter().filter(|r| r.need == need).count();
         at.check(
@@ -349,7 +349,7 @@ fn networks(at: &mut At, data: &Dataset) {
 
 fn editions(at: &mut At, data: &Dataset) {
     at.check(!data.editions.is_empty(), "editions", "lists no edition");
-    at.ids("editions", data.editions.iter().map(|e| e.id.as_str()));
+    at.ids("editions", data.editions.iter().map(|e| &*e.id));
     let mut previous: Option<Date> = None;
     for (i, e) in data.editions.iter().enumerate() {
         let field = |name: &str| format!("editions[{i}].{name}");
@@ -440,7 +440,7 @@ fn messengers(at: &mut At, data: &Dataset) {
         "messengers",
         "the dataset has no messenger",
     );
-    at.ids("messengers", data.messengers.iter().map(|m| m.id.as_str()));
+    at.ids("messengers", data.messengers.iter().map(|m| &*m.id));
 }
 
 fn messenger(at: &mut At, data: &Dataset, m: &Messenger) {
@@ -464,7 +464,7 @@ fn messenger(at: &mut At, data: &Dataset, m: &Messenger) {
     for (i, d) in m.downloads.iter().enumerate() {
         at.url(format!("downloads[{i}].url"), &d.url);
     }
-    at.ids("audits", m.audits.iter().map(|a| a.id.as_str()));
+    at.ids("audits", m.audits.iter().map(|a| &*a.id));
     for (i, a) in m.audits.iter().enumerate() {
         at.url(format!("audits[{i}].url"), &a.url);
         let year = i32::from(a.year);
@@ -485,8 +485,8 @@ fn messenger(at: &mut At, data: &Dataset, m: &Messenger) {
             "is the homepage: link the report itself",
         );
     }
-    at.ids("caveats", m.caveats.iter().map(String::as_str));
-    for (criterion, _) in &m.values {
+    at.ids("caveats", m.caveats.iter().map(|s| &**s));
+    for (criterion, _) in m.values.iter() {
         let known = data.criterion(criterion).is_some();
         at.check(known, format!("values.{criterion}"), "unknown criterion id");
     }
@@ -494,8 +494,8 @@ fn messenger(at: &mut At, data: &Dataset, m: &Messenger) {
 }
 
 fn standing(at: &mut At, data: &Dataset, m: &Messenger) {
-    let editions: Vec<&str> = data.editions.iter().map(|e| e.id.as_str()).collect();
-    let given: Vec<&str> = m.standing.iter().map(|s| s.edition.as_str()).collect();
+    let editions: Vec<&str> = data.editions.iter().map(|e| &*e.id).collect();
+    let given: Vec<&str> = m.standing.iter().map(|s| &*s.edition).collect();
     at.check(
         given == editions,
         "standing",
@@ -581,9 +581,9 @@ fn cell(at: &mut At, data: &Dataset, field: &str, c: &Cell) {
 fn chooser(at: &mut At, data: &Dataset) {
     let chooser = &data.chooser;
     at.check(!chooser.needs.is_empty(), "needs", "lists no need");
-    at.ids("needs", chooser.needs.iter().map(|n| n.id.as_str()));
-    at.ids("presets", chooser.presets.iter().map(|p| p.id.as_str()));
-    for need in &chooser.needs {
+    at.ids("needs", chooser.needs.iter().map(|n| &*n.id));
+    at.ids("presets", chooser.presets.iter().map(|p| &*p.id));
+    for need in chooser.needs.iter() {
         at.item = item("need", &need.id);
         at.check(
             !need.requires.is_empty(),
@@ -594,7 +594,7 @@ fn chooser(at: &mut At, data: &Dataset) {
             requirement(at, data, &format!("requires[{i}]"), r);
         }
     }
-    for preset in &chooser.presets {
+    for preset in chooser.presets.iter() {
         at.item = item("preset", &preset.id);
         at.check(!preset.needs.is_empty(), "needs", "lists no need");
         for (i, id) in preset.needs.iter().enumerate() {
@@ -673,12 +673,22 @@ mod tests {
     }
 
     fn m<'a>(data: &'a mut Dataset, id: &str) -> &'a mut Messenger {
-        data.messengers.iter_mut().find(|m| m.id == id).unwrap()
+        data.messengers
+            .to_mut()
+            .iter_mut()
+            .find(|m| m.id == id)
+            .unwrap()
     }
 
     fn cell<'a>(data: &'a mut Dataset, messenger: &str, criterion: &str) -> &'a mut Cell {
         let m = m(data, messenger);
-        &mut m.values.iter_mut().find(|(c, _)| c == criterion).unwrap().1
+        &mut m
+            .values
+            .to_mut()
+            .iter_mut()
+            .find(|(c, _)| c == criterion)
+            .unwrap()
+            .1
     }
 
     /// Breaks a fresh copy of the embedded dataset with `breaks` and expects exactly one error,
@@ -724,15 +734,15 @@ mod tests {
             Group::Minimum
         );
         let simplex = data.messenger("simplex").unwrap();
-        assert_eq!(simplex.networks, [NetworkId::IndependentRelays]);
+        assert_eq!(*simplex.networks, [NetworkId::IndependentRelays]);
     }
 
     #[test]
     fn no_value_is_checked_before_its_sources_or_cites_a_live_page() {
         let data = Dataset::embedded().unwrap();
-        for m in &data.messengers {
-            for (criterion, c) in &m.values {
-                for s in &c.sources {
+        for m in data.messengers.iter() {
+            for (criterion, c) in m.values.iter() {
+                for s in c.sources.iter() {
                     assert!(s.date <= c.checked, "{} {criterion}", m.id);
                     assert!(is_permalink(&s.url), "{} {criterion}: {}", m.id, s.url);
                 }
@@ -787,47 +797,47 @@ mod tests {
     #[test]
     fn criteria_rules() {
         expect(
-            |d| d.groups.reverse(),
+            |d| d.groups.to_mut().reverse(),
             "data/criteria.json: field `groups`: must list minimum, best-case and more, in that order",
         );
         expect(
-            |d| d.criteria[1].id = d.criteria[0].id.clone(),
+            |d| d.criteria.to_mut()[1].id = d.criteria[0].id.clone(),
             "data/criteria.json: field `criteria[1]`: duplicate id `open-source-clients`",
         );
         expect(
-            |d| d.criteria[0].id = "Open".into(),
+            |d| d.criteria.to_mut()[0].id = "Open".into(),
             "data/criteria.json: field `criteria[0]`: `Open` is not a kebab-case id",
         );
         expect(
-            |d| d.criteria.retain(|c| c.group != Group::BestCase),
+            |d| d.criteria.to_mut().retain(|c| c.group != Group::BestCase),
             "data/criteria.json: field `criteria`: group `best-case` has no criterion",
         );
         expect(
-            |d| d.everyday[1] = "offline".into(),
+            |d| d.everyday.to_mut()[1] = "offline".into(),
             "data/criteria.json: field `everyday[1]`: `offline` is neither a criterion nor `platforms`",
         );
         expect(
-            |d| d.filters.retain(|r| r.need != Need::Tor),
+            |d| d.filters.to_mut().retain(|r| r.need != Need::Tor),
             "data/criteria.json: field `filters`: filter `tor` needs exactly one rule, has 0",
         );
         expect(
-            |d| d.filters[0].need = Need::Minimum,
+            |d| d.filters.to_mut()[0].need = Need::Minimum,
             "data/criteria.json: field `filters[0].need`: `minimum` is the guide's own group, not a rule",
         );
         expect(
-            |d| d.filters[1].criterion = "onion".into(),
+            |d| d.filters.to_mut()[1].criterion = "onion".into(),
             "data/criteria.json: field `filters[1].criterion`: `onion` is not a criterion",
         );
         expect(
-            |d| d.filters[2].values.clear(),
+            |d| d.filters.to_mut()[2].values.to_mut().clear(),
             "data/criteria.json: field `filters[2].values`: must list at least one value",
         );
         expect(
-            |d| d.everyday[1] = d.everyday[0].clone(),
+            |d| d.everyday.to_mut()[1] = d.everyday[0].clone(),
             "data/criteria.json: field `everyday[1]`: duplicate id `phone-number-required`",
         );
         expect(
-            |d| d.criteria[0].best = Value::Partial,
+            |d| d.criteria.to_mut()[0].best = Value::Partial,
             "data/criteria.json: field `criteria[0].best`: must be `yes` or `no`",
         );
         expect(
@@ -839,7 +849,7 @@ mod tests {
             "data/criteria.json: field `edition`: `2024-07-14` lists criteria differently from the latest edition, `2025-10-16`: the groups must follow the guide as it stands",
         );
         expect(
-            |d| d.criteria[4].group = Group::BestCase,
+            |d| d.criteria.to_mut()[4].group = Group::BestCase,
             "data/criteria.json: field `criteria[4].group`: `forward-secrecy` is in `best-case`, but edition `2025-05-16` puts it in `minimum`",
         );
     }
@@ -847,15 +857,15 @@ mod tests {
     #[test]
     fn network_rules() {
         expect(
-            |d| d.networks.pop().map(drop).unwrap_or(()),
+            |d| d.networks.to_mut().pop().map(drop).unwrap_or(()),
             "data/networks.json: field `networks`: `independent-relays` appears 0 times, not once",
         );
         expect(
-            |d| d.networks[0].advantages = 0,
+            |d| d.networks.to_mut()[0].advantages = 0,
             "data/networks.json: field `networks[0]`: needs at least one advantage and one disadvantage",
         );
         expect(
-            |d| d.networks[4].guide = true,
+            |d| d.networks.to_mut()[4].guide = true,
             "data/networks.json: field `networks`: the guide names four architectures; 5 are marked `guide`",
         );
     }
@@ -864,24 +874,24 @@ mod tests {
     fn edition_rules() {
         const E: &str = "data/editions.json: field";
         expect(
-            |d| d.editions[1].id = d.editions[0].id.clone(),
+            |d| d.editions.to_mut()[1].id = d.editions[0].id.clone(),
             &format!("{E} `editions[1]`: duplicate id `2024-07-14`"),
         );
         expect(
-            |d| d.editions[0].id = "first".into(),
+            |d| d.editions.to_mut()[0].id = "first".into(),
             &format!("{E} `editions[0].id`: `first` must be the edition's date, `2024-07-14`"),
         );
         expect(
-            |d| d.editions[0].date = "2024-13-01".into(),
+            |d| d.editions.to_mut()[0].date = "2024-13-01".into(),
             &format!("{E} `editions[0].date`: `2024-13-01` is not a YYYY-MM-DD date"),
         );
         let future = format!("{}-01-01", today().year + 1);
         let (f, g) = (future.clone(), future.clone());
         expect(
             move |d| {
-                let last = d.editions.last_mut().unwrap();
-                last.date = f.clone();
-                last.id = f;
+                let last = d.editions.to_mut().last_mut().unwrap();
+                last.date = f.clone().into();
+                last.id = f.into();
             },
             &format!(
                 "{E} `editions[6].date`: `{g}` is in the future (today is {})",
@@ -889,42 +899,52 @@ mod tests {
             ),
         );
         expect(
-            |d| d.editions.swap(0, 1),
+            |d| d.editions.to_mut().swap(0, 1),
             &format!("{E} `editions[1].date`: editions must be listed oldest first, one per date"),
         );
         expect(
-            |d| d.editions[0].commit = "7e0218b".into(),
+            |d| d.editions.to_mut()[0].commit = "7e0218b".into(),
             &format!("{E} `editions[0].commit`: `7e0218b` is not a 40-digit commit id"),
         );
         expect(
             |d| {
-                d.editions[0].source =
+                d.editions.to_mut()[0].source =
                     "https://www.privacyguides.org/en/real-time-communication/".into()
             },
             &format!("{E} `editions[0].source`: must be a permalink to the file at `commit`"),
         );
         expect(
-            |d| d.editions[0].source = "privacyguides.org".into(),
+            |d| d.editions.to_mut()[0].source = "privacyguides.org".into(),
             &format!(
                 "{E} `editions[0].source`: `privacyguides.org` is not a well-formed https URL"
             ),
         );
         expect(
-            |d| d.editions[0].minimum.push("teleport".into()),
+            |d| {
+                d.editions.to_mut()[0]
+                    .minimum
+                    .to_mut()
+                    .push("teleport".into())
+            },
             &format!(
                 "{E} `editions[0].minimum[5]`: `teleport` is not a criterion in data/criteria.json"
             ),
         );
         expect(
-            |d| d.editions[0].recommended.push("icq".into()),
+            |d| d.editions.to_mut()[0].recommended.to_mut().push("icq".into()),
             &format!("{E} `editions[0].recommended[3]`: `icq` is not a messenger in data/messengers.json"),
         );
         expect(
-            |d| d.editions[0].additional.push("signal".into()),
+            |d| {
+                d.editions.to_mut()[0]
+                    .additional
+                    .to_mut()
+                    .push("signal".into())
+            },
             &format!("{E} `editions[0].additional[2]`: `signal` is in two lists of one edition"),
         );
         expect(
-            |d| d.social_networks_page.recommended.clear(),
+            |d| d.social_networks_page.recommended.to_mut().clear(),
             &format!("{E} `editions[4].social_networks[0]`: `element` moved to Social Networks, but `social_networks_page` does not recommend it"),
         );
         expect(
@@ -936,7 +956,7 @@ mod tests {
             &format!("{E} `social_networks_page.date`: `soon` is not a YYYY-MM-DD date"),
         );
         expect(
-            |d| d.editions.clear(),
+            |d| d.editions.to_mut().clear(),
             &format!("{E} `editions`: lists no edition"),
         );
     }
@@ -944,11 +964,11 @@ mod tests {
     #[test]
     fn messenger_rules() {
         expect(
-            |d| d.messengers.clear(),
+            |d| d.messengers.to_mut().clear(),
             "data/messengers.json: field `messengers`: the dataset has no messenger",
         );
         expect(
-            |d| d.messengers[1].id = "signal".into(),
+            |d| d.messengers.to_mut()[1].id = "signal".into(),
             "data/messengers.json: field `messengers[1]`: duplicate id `signal`",
         );
         expect(
@@ -956,7 +976,7 @@ mod tests {
             &format!("{M} `name`: is empty"),
         );
         expect(
-            |d| m(d, "signal").networks.clear(),
+            |d| m(d, "signal").networks.to_mut().clear(),
             &format!("{M} `networks`: names no network architecture"),
         );
         expect(
@@ -972,32 +992,33 @@ mod tests {
             &format!("{M} `links.homepage`: `javascript:alert(1)` is not a well-formed https URL"),
         );
         expect(
-            |d| m(d, "signal").downloads[0].url = "http://x.org".into(),
+            |d| m(d, "signal").downloads.to_mut()[0].url = "http://x.org".into(),
             &format!("{M} `downloads[0].url`: `http://x.org` is not a well-formed https URL"),
         );
         expect(
-            |d| m(d, "briar").audits[0].year = 1890,
+            |d| m(d, "briar").audits.to_mut()[0].year = 1890,
             "data/messengers.json: messenger `briar`, field `audits[0].year`: 1890 is not a plausible year",
         );
         expect(
-            |d| m(d, "briar").audits[0].auditor = String::new(),
+            |d| m(d, "briar").audits.to_mut()[0].auditor = String::new().into(),
             "data/messengers.json: messenger `briar`, field `audits[0].auditor`: is empty: an audit names who did it",
         );
         expect(
             |d| {
                 let b = m(d, "briar");
-                b.audits[0].url = b.links.homepage.clone();
+                b.audits.to_mut()[0].url = b.links.homepage.clone();
             },
             "data/messengers.json: messenger `briar`, field `audits[0].url`: is the homepage: link the report itself",
         );
         expect(
-            |d| m(d, "briar").audits[0].url = "ftp://x".into(),
+            |d| m(d, "briar").audits.to_mut()[0].url = "ftp://x".into(),
             "data/messengers.json: messenger `briar`, field `audits[0].url`: `ftp://x` is not a well-formed https URL",
         );
         expect(
             |d| {
                 let b = m(d, "briar");
-                b.audits.push(b.audits[0].clone());
+                let first = b.audits[0].clone();
+                b.audits.to_mut().push(first);
             },
             &format!(
                 "data/messengers.json: messenger `briar`, field `audits[{}]`: duplicate id `{}`",
@@ -1016,7 +1037,7 @@ mod tests {
             ),
         );
         expect(
-            |d| m(d, "signal").caveats.push("Bad Id".into()),
+            |d| m(d, "signal").caveats.to_mut().push("Bad Id".into()),
             &format!(
                 "{M} `caveats[{}]`: `Bad Id` is not a kebab-case id",
                 Dataset::embedded()
@@ -1033,12 +1054,12 @@ mod tests {
     fn standing_rules() {
         expect(
             |d| {
-                m(d, "signal").standing.pop();
+                m(d, "signal").standing.to_mut().pop();
             },
             &format!("{M} `standing`: must give one status per edition, in the order of data/editions.json ([\"2024-07-14\", \"2024-08-22\", \"2024-10-24\", \"2024-10-27\", \"2025-05-10\", \"2025-05-16\", \"2025-10-16\"]), found [\"2024-07-14\", \"2024-08-22\", \"2024-10-24\", \"2024-10-27\", \"2025-05-10\", \"2025-05-16\"]"),
         );
         expect(
-            |d| m(d, "session").standing[6].status = Status::AdditionalOption,
+            |d| m(d, "session").standing.to_mut()[6].status = Status::AdditionalOption,
             "data/messengers.json: messenger `session`, field `standing[6].status`: `additional-option`, but edition `2025-10-16` lists it as `not-listed`",
         );
     }
@@ -1046,7 +1067,7 @@ mod tests {
     #[test]
     fn value_rules() {
         expect(
-            |d| m(d, "signal").values.retain(|(c, _)| c != "tor"),
+            |d| m(d, "signal").values.to_mut().retain(|(c, _)| c != "tor"),
             &format!(
                 "{M} `values.tor`: missing: every messenger needs a value for every criterion"
             ),
@@ -1055,20 +1076,20 @@ mod tests {
             |d| {
                 let c = cell(d, "signal", "tor");
                 c.value = Value::Yes;
-                c.sources.clear();
+                c.sources.to_mut().clear();
             },
             &format!("{M} `values.tor.sources`: needs at least one source (a value no source shows is `unknown`)"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources[0].name = String::new(),
+            |d| cell(d, "signal", "tor").sources.to_mut()[0].name = String::new().into(),
             &format!("{M} `values.tor.sources[0].name`: is empty"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources[0].url = "http://example.org".into(),
+            |d| cell(d, "signal", "tor").sources.to_mut()[0].url = "http://example.org".into(),
             &format!("{M} `values.tor.sources[0].url`: `http://example.org` is not a well-formed https URL"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources[0].url = "https://signal.org/".into(),
+            |d| cell(d, "signal", "tor").sources.to_mut()[0].url = "https://signal.org/".into(),
             &format!("{M} `values.tor.sources[0].url`: `https://signal.org/` is a live page: cite a permalink to the copy read"),
         );
         expect(
@@ -1078,20 +1099,20 @@ mod tests {
         let future = format!("{}-01-01", today().year + 1);
         let f = future.clone();
         expect(
-            move |d| cell(d, "signal", "tor").checked = f,
+            move |d| cell(d, "signal", "tor").checked = f.into(),
             &format!(
                 "{M} `values.tor.checked`: `{future}` is in the future (today is {})",
                 today()
             ),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources[0].date = "someday".into(),
+            |d| cell(d, "signal", "tor").sources.to_mut()[0].date = "someday".into(),
             &format!("{M} `values.tor.sources[0].date`: `someday` is not a YYYY-MM-DD date"),
         );
         expect(
             |d| {
                 let c = cell(d, "signal", "tor");
-                c.sources[0].date = "2025-12-08".into();
+                c.sources.to_mut()[0].date = "2025-12-08".into();
                 c.checked = "2025-01-01".into();
             },
             &format!("{M} `values.tor.sources[0].date`: `2025-12-08` is after the value's checked-on date `2025-01-01`"),
@@ -1104,21 +1125,24 @@ mod tests {
             .unwrap();
         let dated = sources[guide].date.clone();
         expect(
-            move |d| cell(d, "signal", "phone-number-required").sources[guide].date = "2020-01-01".into(),
+            move |d| cell(d, "signal", "phone-number-required").sources.to_mut()[guide].date = "2020-01-01".into(),
             &format!("{M} `values.phone-number-required.sources[{guide}].date`: `2020-01-01`, but the edition cited is dated `{dated}`"),
         );
         expect(
             |d| {
                 let c = cell(d, "signal", "tor");
                 c.value = Value::Disputed;
-                c.sources.truncate(1);
+                c.sources.to_mut().truncate(1);
             },
             &format!("{M} `values.tor.sources`: a disputed value needs at least two sources whose `claims` disagree"),
         );
         expect(
             |d| {
                 let extra = cell(d, "signal", "tor").clone();
-                m(d, "signal").values.push(("teleport".into(), extra));
+                m(d, "signal")
+                    .values
+                    .to_mut()
+                    .push(("teleport".into(), extra));
             },
             &format!("{M} `values.teleport`: unknown criterion id"),
         );
@@ -1130,61 +1154,81 @@ mod tests {
         const OFFLINE: &str = "data/chooser.json: need `offline`, field";
         const FAMILY: &str = "data/chooser.json: preset `family`, field";
         fn need<'a>(d: &'a mut Dataset, id: &str) -> &'a mut ChooserNeed {
-            d.chooser.needs.iter_mut().find(|n| n.id == id).unwrap()
+            d.chooser
+                .needs
+                .to_mut()
+                .iter_mut()
+                .find(|n| n.id == id)
+                .unwrap()
         }
         fn preset<'a>(d: &'a mut Dataset, id: &str) -> &'a mut Preset {
-            d.chooser.presets.iter_mut().find(|p| p.id == id).unwrap()
+            d.chooser
+                .presets
+                .to_mut()
+                .iter_mut()
+                .find(|p| p.id == id)
+                .unwrap()
         }
         expect(
-            |d| d.chooser.needs.clear(),
+            |d| d.chooser.needs.to_mut().clear(),
             &format!("{C} `needs`: lists no need"),
         );
         expect(
-            |d| d.chooser.needs[1].id = "no-phone".into(),
+            |d| d.chooser.needs.to_mut()[1].id = "no-phone".into(),
             &format!("{C} `needs[1]`: duplicate id `no-phone`"),
         );
         expect(
-            |d| d.chooser.needs[1].id = "Offline".into(),
+            |d| d.chooser.needs.to_mut()[1].id = "Offline".into(),
             &format!("{C} `needs[1]`: `Offline` is not a kebab-case id"),
         );
         expect(
-            |d| d.chooser.presets[1].id = "family".into(),
+            |d| d.chooser.presets.to_mut()[1].id = "family".into(),
             &format!("{C} `presets[1]`: duplicate id `family`"),
         );
         expect(
-            |d| d.chooser.presets[0].id = "my family".into(),
+            |d| d.chooser.presets.to_mut()[0].id = "my family".into(),
             &format!("{C} `presets[0]`: `my family` is not a kebab-case id"),
         );
         expect(
-            |d| need(d, "offline").requires.clear(),
+            |d| need(d, "offline").requires.to_mut().clear(),
             &format!("{OFFLINE} `requires`: lists no requirement"),
         );
         expect(
-            |d| need(d, "offline").requires[0].criterion = "mesh".into(),
+            |d| need(d, "offline").requires.to_mut()[0].criterion = "mesh".into(),
             &format!("{OFFLINE} `requires[0].criterion`: `mesh` is not a criterion in data/criteria.json"),
         );
         expect(
-            |d| need(d, "offline").requires[0].met.clear(),
+            |d| need(d, "offline").requires.to_mut()[0].met.to_mut().clear(),
             &format!("{OFFLINE} `requires[0].met`: lists no value: a requirement nothing meets decides nothing"),
         );
         expect(
-            |d| need(d, "offline").requires[0].met[0] = "true".into(),
+            |d| need(d, "offline").requires.to_mut()[0].met.to_mut()[0] = "true".into(),
             &format!("{OFFLINE} `requires[0].met[0]`: `true` is not a value id"),
         );
         expect(
-            |d| need(d, "offline").requires[0].partly.push("maybe".into()),
+            |d| {
+                need(d, "offline").requires.to_mut()[0]
+                    .partly
+                    .to_mut()
+                    .push("maybe".into())
+            },
             &format!("{OFFLINE} `requires[0].partly[1]`: `maybe` is not a value id"),
         );
         expect(
-            |d| need(d, "offline").requires[0].partly.push("yes".into()),
+            |d| {
+                need(d, "offline").requires.to_mut()[0]
+                    .partly
+                    .to_mut()
+                    .push("yes".into())
+            },
             &format!("{OFFLINE} `requires[0].partly[1]`: `yes` is also in `met`"),
         );
         expect(
-            |d| preset(d, "family").needs.clear(),
+            |d| preset(d, "family").needs.to_mut().clear(),
             &format!("{FAMILY} `needs`: lists no need"),
         );
         expect(
-            |d| preset(d, "family").needs.push("pets".into()),
+            |d| preset(d, "family").needs.to_mut().push("pets".into()),
             &format!("{FAMILY} `needs[2]`: `pets` is not a need in data/chooser.json"),
         );
     }

@@ -163,7 +163,7 @@ fn column_id(data: &Dataset, column: Column) -> Option<String> {
         Column::Platforms => PLATFORMS_COLUMN.to_owned(),
         Column::Folded(_) => return None,
         Column::Met(group) => format!("{}-met", group.id()),
-        Column::Criterion(i) => data.criteria.get(i)?.id.clone(),
+        Column::Criterion(i) => data.criteria.get(i)?.id.to_string(),
     })
 }
 
@@ -388,14 +388,14 @@ pub fn pairs(state: &ViewState, data: &Dataset) -> Vec<(&'static str, String)> {
             .collect::<Vec<_>>()
             .join(",")
     };
-    let messenger = |i: usize| data.messengers.get(i).map(|m| m.id.clone());
-    let criterion = |i: usize| data.criteria.get(i).map(|c| c.id.clone());
+    let messenger = |i: usize| data.messengers.get(i).map(|m| m.id.to_string());
+    let criterion = |i: usize| data.criteria.get(i).map(|c| c.id.to_string());
     let mut out = Vec::new();
     if state.page != Page::default_for(state.embed) {
         out.push(("view", state.page.id().to_owned()));
     }
     if !state.needs.is_empty() {
-        let need = |n: &NeedIndex| data.chooser.need(*n).map(|n| n.id.as_str());
+        let need = |n: &NeedIndex| data.chooser.need(*n).map(|n| &*n.id);
         let ids: Vec<&str> = state.needs.iter().filter_map(need).collect();
         out.push(("needs", ids.join(",")));
     }
