@@ -7,11 +7,13 @@ fn main() -> std::process::ExitCode {
     use messenger_compare::model::dataset::Dataset;
     use messenger_compare::model::export::dataset_json;
 
-    if let Err(error) = Dataset::embedded() {
-        eprintln!("dataset-json: {error}");
-        return std::process::ExitCode::FAILURE;
+    match Dataset::embedded() {
+        Ok(data) => print!("{}", dataset_json(&data)),
+        Err(error) => {
+            eprintln!("dataset-json: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
     }
-    print!("{}", dataset_json());
     std::process::ExitCode::SUCCESS
 }
 

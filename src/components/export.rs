@@ -29,9 +29,12 @@ pub fn Export(props: &ExportProps) -> Html {
             download::save(&name, "text/csv", &csv);
         })
     };
-    let on_json = Callback::from(|_: MouseEvent| {
-        download::save(DATASET_FILE_NAME, "application/json", &dataset_json());
-    });
+    let on_json = {
+        let data = ctx.data.clone();
+        Callback::from(move |_: MouseEvent| {
+            download::save(DATASET_FILE_NAME, "application/json", &dataset_json(&data));
+        })
+    };
     html! {
         <section class="mc-export" aria-labelledby="mc-export-title">
             <h2 id="mc-export-title">{ ctx.t("ui.export.title") }</h2>
