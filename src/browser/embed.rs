@@ -117,9 +117,10 @@ pub fn fit_frame(frame: &yew::NodeRef) -> Option<FrameFit> {
             let kind = field("type").and_then(|v| v.as_string());
             let height = field("height").and_then(|v| v.as_f64());
             if let Some(height) = frame_height(kind.as_deref(), height) {
+                // Whole pixels: integer formatting keeps float formatting out of the wasm.
                 let _ = target
                     .style()
-                    .set_property("height", &format!("{height}px"));
+                    .set_property("height", &format!("{}px", height.ceil() as i64));
             }
         });
     window

@@ -32,6 +32,9 @@ pub fn scroll_top(scroller: &NodeRef) -> Option<f64> {
 /// Sets an element's height through the CSSOM: the CSP refuses style attributes.
 pub fn set_height(node: &NodeRef, pixels: f64) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.style().set_property("height", &format!("{pixels}px"));
+        // Whole pixels: integer formatting keeps float formatting out of the wasm.
+        let _ = el
+            .style()
+            .set_property("height", &format!("{}px", pixels.round() as i64));
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::components::context::Ctx;
 use crate::model::dataset::NetworkId;
-use crate::model::layout::{label_lines, Diagram, Node, NodeKind};
+use crate::model::layout::{label_lines, svg_number as n, Diagram, Node, NodeKind};
 use crate::model::locale::Dir;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ pub struct DiagramViewProps {
 pub fn node_shape(kind: NodeKind, x: f32, y: f32, r: f32, class: &'static str) -> Html {
     match kind {
         NodeKind::Client => {
-            html! { <circle class={class} cx={x.to_string()} cy={y.to_string()} r={r.to_string()} /> }
+            html! { <circle class={class} cx={n(x)} cy={n(y)} r={n(r)} /> }
         }
         NodeKind::Server | NodeKind::Homeserver => {
             let rx = if kind == NodeKind::Homeserver {
@@ -31,17 +31,22 @@ pub fn node_shape(kind: NodeKind, x: f32, y: f32, r: f32, class: &'static str) -
                 1.5
             };
             html! {
-                <rect class={class} x={(x - r).to_string()} y={(y - r).to_string()}
-                    width={(2.0 * r).to_string()} height={(2.0 * r).to_string()} rx={rx.to_string()} />
+                <rect class={class} x={n(x - r)} y={n(y - r)}
+                    width={n(2.0 * r)} height={n(2.0 * r)} rx={n(rx)} />
             }
         }
         NodeKind::Relay => {
+            let d = r * 1.2;
             let points = format!(
-                "{x},{} {},{y} {x},{} {},{y}",
-                y - r * 1.2,
-                x + r * 1.2,
-                y + r * 1.2,
-                x - r * 1.2
+                "{},{} {},{} {},{} {},{}",
+                n(x),
+                n(y - d),
+                n(x + d),
+                n(y),
+                n(x),
+                n(y + d),
+                n(x - d),
+                n(y)
             );
             html! { <polygon class={class} points={points} /> }
         }
@@ -61,9 +66,9 @@ fn node_view(ctx: &Ctx, node: &Node, on_path: bool) -> Html {
     html! {
         <g data-kind={node.kind.id()}>
             { node_shape(node.kind, node.x, node.y, node.r, class) }
-            <text class="mc-node-label" x={node.x.to_string()} y={(node.y + node.r + 10.0).to_string()} text-anchor="middle">
+            <text class="mc-node-label" x={n(node.x)} y={n(node.y + node.r + 10.0)} text-anchor="middle">
                 { for label_lines(&label, LABEL_WRAP).into_iter().enumerate().map(|(i, line)| html! {
-                    <tspan x={node.x.to_string()} dy={if i == 0 { "0" } else { "1.1em" }}>{ line.to_owned() }</tspan>
+                    <tspan x={n(node.x)} dy={if i == 0 { "0" } else { "1.1em" }}>{ line.to_owned() }</tspan>
                 }) }
             </text>
         </g>
@@ -88,13 +93,13 @@ pub fn DiagramView(props: &DiagramViewProps) -> Html {
     };
     let line = |from: &Node, to: &Node, class: String, hop: Option<usize>| {
         html! {
-            <line class={class} x1={from.x.to_string()} y1={from.y.to_string()} x2={to.x.to_string()} y2={to.y.to_string()}
+            <line class={class} x1={n(from.x)} y1={n(from.y)} x2={n(to.x)} y2={n(to.y)}
                 pathLength="1" data-hop={hop.map(|h| h.to_string())} />
         }
     };
     html! {
         <figure class="mc-diagram" data-network={props.network.map(NetworkId::id)} data-route={props.network.is_none().then_some(props.name)}>
-            <svg viewBox={format!("0 0 {} {}", diagram.width, diagram.height)} role="img"
+            <svg viewBox={format!("0 0 {} {}", n(diagram.width), n(diagram.height))} role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{ title }</title>
                 <desc id={desc_id}>{ ctx.t(diagram.description) }</desc>
