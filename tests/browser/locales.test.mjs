@@ -21,6 +21,16 @@ const htmlAttrs = (page) => page.evaluate(() => [document.documentElement.lang, 
 const shown = (page, sel) => page.innerText(sel).then((t) => t.trim());
 const header = (page, id) => shown(page, `th[data-criterion="${id}"] button`);
 
+test('below 1,000 every locale writes numbers as plain digits, as the app assumes to skip Intl', async (t) => {
+  const page = await env.open(t, '/');
+  const differing = await page.evaluate((tags) => tags.flatMap((tag) => {
+    const format = new Intl.NumberFormat([tag]);
+    return Array.from({ length: 1000 }, (_, n) => n).filter((n) => format.format(n) !== String(n)).map((n) => `${tag}: ${n}`);
+  }), LOCALES);
+  assert.deepEqual(differing, []);
+  await page.close();
+});
+
 test('?lang=nl gives Dutch, with the guide’s own terms', async (t) => {
   const page = await env.open(t, '/?view=matrix&lang=nl');
   assert.deepEqual(await htmlAttrs(page), ['nl', 'ltr']);
