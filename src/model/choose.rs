@@ -179,7 +179,7 @@ pub fn rank(data: &Dataset, needs: &[NeedIndex]) -> Answer {
         .collect();
     let mut deciding: Vec<usize> = Vec::new();
     for (_, need) in &selected {
-        for r in need.requires.iter() {
+        for r in &need.requires {
             if let Some(c) = data.criteria.iter().position(|c| c.id == r.criterion) {
                 if !deciding.contains(&c) {
                     deciding.push(c);
@@ -567,13 +567,12 @@ mod tests {
     #[test]
     fn a_need_is_as_good_as_its_worst_requirement() {
         let mut d = data().clone();
-        d.messengers.to_mut().truncate(1);
+        d.messengers.truncate(1);
         let anonymity = need(&d, "anonymity");
         let mut with = |metadata: Value, tor: Value| {
             for (criterion, value) in [("metadata-protection", metadata), ("tor", tor)] {
-                let m = &mut d.messengers.to_mut()[0];
+                let m = &mut d.messengers[0];
                 m.values
-                    .to_mut()
                     .iter_mut()
                     .find(|(c, _)| c == criterion)
                     .unwrap()
@@ -606,14 +605,13 @@ mod tests {
         assert!(answer.top_fails_minimum && answer.any_meets_all);
         // A need only apps the guide does not list meet: in a browser.
         let mut d = data().clone();
-        d.chooser.needs.to_mut().push(ChooserNeed {
+        d.chooser.needs.push(ChooserNeed {
             id: "in-a-browser".into(),
             requires: vec![Requirement {
                 criterion: "web-client".into(),
-                met: vec!["yes".into()].into(),
-                partly: vec![].into(),
-            }]
-            .into(),
+                met: vec!["yes".into()],
+                partly: vec![],
+            }],
         });
         let answer = by_ids(&d, &["in-a-browser"]);
         assert_eq!(ids(&d, &answer)[0], "element");

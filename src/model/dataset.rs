@@ -11,11 +11,9 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::fmt;
 
-/// A text of the dataset: borrowed from the build's statics in the browser, owned where read
-/// from a file (the check and the tests).
+/// A text of the dataset: borrowed in the browser from the embedded bytes it was read from
+/// ([`crate::model::dataset_bin`]), owned where parsed from a file (the check and the tests).
 pub type Text = Cow<'static, str>;
-/// A list of the dataset, borrowed or owned as [`Text`] is.
-pub type List<T> = Cow<'static, [T]>;
 
 /// One of the files under `data/`, with its path as it appears in error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,10 +187,10 @@ pub struct Criterion {
 #[serde(deny_unknown_fields)]
 struct CriteriaFile {
     edition: Text,
-    groups: List<Group>,
-    everyday: List<Text>,
-    filters: List<FilterRule>,
-    criteria: List<Criterion>,
+    groups: Vec<Group>,
+    everyday: Vec<Text>,
+    filters: Vec<FilterRule>,
+    criteria: Vec<Criterion>,
 }
 
 impl Criterion {
@@ -216,7 +214,7 @@ impl Criterion {
 pub struct FilterRule {
     pub need: Need,
     pub criterion: Text,
-    pub values: List<Value>,
+    pub values: Vec<Value>,
 }
 
 /// One network architecture, with how many advantages and disadvantages its texts list.
@@ -236,7 +234,7 @@ pub struct Network {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NetworksFile {
-    networks: List<Network>,
+    networks: Vec<Network>,
 }
 
 /// One edition of the guide's Real-Time Communication page, as read at one commit; oldest
@@ -253,17 +251,17 @@ pub struct Edition {
     /// A permalink to the page at that commit.
     pub source: Text,
     /// Criterion ids of the minimum requirements, in the page's order.
-    pub minimum: List<Text>,
+    pub minimum: Vec<Text>,
     /// Criterion ids of the best-case list, in the page's order.
-    pub best_case: List<Text>,
+    pub best_case: Vec<Text>,
     /// Messenger ids with a recommendation of their own.
-    pub recommended: List<Text>,
+    pub recommended: Vec<Text>,
     /// Messenger ids listed under another as another app for its network.
-    pub alternative_clients: List<Text>,
+    pub alternative_clients: Vec<Text>,
     /// Messenger ids under "Additional Options".
-    pub additional: List<Text>,
+    pub additional: Vec<Text>,
     /// Messenger ids this edition moved to the Social Networks page.
-    pub social_networks: List<Text>,
+    pub social_networks: Vec<Text>,
 }
 
 impl Edition {
@@ -306,13 +304,13 @@ pub struct SocialNetworksPage {
     /// A permalink to the page at that commit.
     pub source: Text,
     /// Messenger ids it recommends.
-    pub recommended: List<Text>,
+    pub recommended: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditionsFile {
-    editions: List<Edition>,
+    editions: Vec<Edition>,
     social_networks_page: SocialNetworksPage,
 }
 
@@ -398,7 +396,7 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub value: Value,
-    pub sources: List<Source>,
+    pub sources: Vec<Source>,
     /// `YYYY-MM-DD`: the date of the newest copy read for this value.
     pub checked: Text,
 }
@@ -413,23 +411,23 @@ pub struct Messenger {
     pub name: Text,
     pub maker: Text,
     pub protocol: Text,
-    pub networks: List<NetworkId>,
+    pub networks: Vec<NetworkId>,
     /// For an alternative client: the messenger whose network it uses.
     #[serde(default)]
     pub client_of: Option<Text>,
     pub links: Links,
     /// The routes its diagram shows in its detail (none: no diagram of its own).
     #[serde(default)]
-    pub routes: List<Route>,
-    pub downloads: List<Download>,
-    pub audits: List<Audit>,
+    pub routes: Vec<Route>,
+    pub downloads: Vec<Download>,
+    pub audits: Vec<Audit>,
     /// Caveat ids; text key `messenger.<m>.caveat.<id>`.
-    pub caveats: List<Text>,
+    pub caveats: Vec<Text>,
     /// One entry per edition, oldest first.
-    pub standing: List<Standing>,
+    pub standing: Vec<Standing>,
     /// Criterion id → value.
     #[serde(default)]
-    pub values: List<(Text, Cell)>,
+    pub values: Vec<(Text, Cell)>,
 }
 
 #[derive(Deserialize)]
@@ -484,9 +482,9 @@ pub struct Requirement {
     /// A criterion id from `data/criteria.json`.
     pub criterion: Text,
     /// Value ids that meet the requirement.
-    pub met: List<Text>,
+    pub met: Vec<Text>,
     /// Value ids that partly meet it.
-    pub partly: List<Text>,
+    pub partly: Vec<Text>,
 }
 
 /// Something a reader can say matters to them in the chooser ("I can't give a phone
@@ -496,7 +494,7 @@ pub struct Requirement {
 pub struct ChooserNeed {
     /// Stable id: URL state (`needs=`) and text keys `choose.need.<id>.*`.
     pub id: Text,
-    pub requires: List<Requirement>,
+    pub requires: Vec<Requirement>,
 }
 
 /// A named set of needs the chooser offers in one tap ("family").
@@ -506,7 +504,7 @@ pub struct Preset {
     /// Stable id: text key `choose.preset.<id>.label`.
     pub id: Text,
     /// Need ids.
-    pub needs: List<Text>,
+    pub needs: Vec<Text>,
 }
 
 /// The position of a need in [`Chooser::needs`]: the chooser's order, which URLs and answers
@@ -519,8 +517,8 @@ pub struct NeedIndex(pub usize);
 #[serde(deny_unknown_fields)]
 pub struct Chooser {
     /// In the order the chooser asks them.
-    pub needs: List<ChooserNeed>,
-    pub presets: List<Preset>,
+    pub needs: Vec<ChooserNeed>,
+    pub presets: Vec<Preset>,
 }
 
 impl Chooser {
@@ -563,16 +561,16 @@ pub static EMBEDDED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/datas
 pub struct Dataset {
     /// The edition whose lists `criteria` groups follow.
     pub criteria_edition: Text,
-    pub groups: List<Group>,
+    pub groups: Vec<Group>,
     /// The columns most readers ask about, shown first: criterion ids and `platforms`.
-    pub everyday: List<Text>,
+    pub everyday: Vec<Text>,
     /// What each of the matrix's yes/no filters (but `minimum`) asks of a criterion.
-    pub filters: List<FilterRule>,
-    pub criteria: List<Criterion>,
-    pub networks: List<Network>,
-    pub editions: List<Edition>,
+    pub filters: Vec<FilterRule>,
+    pub criteria: Vec<Criterion>,
+    pub networks: Vec<Network>,
+    pub editions: Vec<Edition>,
     pub social_networks_page: SocialNetworksPage,
-    pub messengers: List<Messenger>,
+    pub messengers: Vec<Messenger>,
     /// The chooser's needs and presets.
     pub chooser: Chooser,
 }
@@ -628,7 +626,7 @@ fn parse_messenger(file: &'static str, raw: serde_json::Value) -> Result<Messeng
         values.push((Text::Owned(criterion), cell));
     }
     let mut messenger = Messenger::deserialize(raw).map_err(|e| fail(e.to_string()))?;
-    messenger.values = List::Owned(values);
+    messenger.values = values;
     Ok(messenger)
 }
 
@@ -658,8 +656,7 @@ impl Dataset {
         let messengers = raw
             .into_iter()
             .map(|m| parse_messenger(messengers.path, m))
-            .collect::<Result<Vec<_>, _>>()?
-            .into();
+            .collect::<Result<Vec<_>, _>>()?;
         let chooser = parse(chooser)?;
         Ok(Dataset {
             criteria_edition,
@@ -730,7 +727,7 @@ impl Dataset {
     /// period that lasts until the next.
     pub fn criteria_changes(&self) -> Vec<&Edition> {
         let mut changes: Vec<&Edition> = Vec::new();
-        for e in self.editions.iter() {
+        for e in &self.editions {
             let same = changes
                 .last()
                 .is_some_and(|p| p.minimum == e.minimum && p.best_case == e.best_case);

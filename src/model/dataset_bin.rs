@@ -7,7 +7,7 @@
 
 use crate::model::dataset::{
     Audit, Cell, Channel, Chooser, ChooserNeed, Criterion, Dataset, Download, Edition, FilterRule,
-    Group, Links, List, LoadError, Messenger, Network, NetworkId, Platform, Preset, Requirement,
+    Group, Links, LoadError, Messenger, Network, NetworkId, Platform, Preset, Requirement,
     SocialNetworksPage, Source, Standing, Status, Text, Value,
 };
 use crate::model::filter::Need;
@@ -250,14 +250,14 @@ impl Reader {
     fn list<T: Clone>(
         &mut self,
         item: impl Fn(&mut Reader) -> Result<T, LoadError>,
-    ) -> Result<List<T>, LoadError> {
+    ) -> Result<Vec<T>, LoadError> {
         let n = self.count()?;
         // Each item takes at least a byte: a corrupt count cannot reserve more than is there.
         let mut items = Vec::with_capacity(n.min(self.bytes.len() - self.at));
         for _ in 0..n {
             items.push(item(self)?);
         }
-        Ok(Cow::Owned(items))
+        Ok(items)
     }
 }
 

@@ -206,7 +206,7 @@ fn messenger_json<'j>(j: &'j mut Json, m: &Messenger) -> &'j mut Json {
         j.close('}')
     });
     j.key("values").open('{');
-    for (criterion, cell) in m.values.iter() {
+    for (criterion, cell) in &m.values {
         j.key(criterion).open('{');
         j.key("value").string(cell.value.id());
         j.key("sources").list(cell.sources.iter(), |j, s| {
@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn dataset_json_escapes_what_json_must() {
         let mut data = Dataset::embedded().unwrap();
-        data.messengers.to_mut()[0].maker = "A \"B\" \\ C\nD\u{1}é".into();
+        data.messengers[0].maker = "A \"B\" \\ C\nD\u{1}é".into();
         let written: serde_json::Value = serde_json::from_str(&dataset_json(&data)).unwrap();
         assert_eq!(
             written["messengers"]["messengers"][0]["maker"],

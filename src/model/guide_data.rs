@@ -197,7 +197,7 @@ fn messenger_differences(
             Some(_) => {}
         }
     }
-    for x in data.downloads.iter() {
+    for x in &data.downloads {
         let on_page = page
             .downloads
             .iter()
@@ -298,7 +298,7 @@ fn criteria_differences(page: &Page, edition: &Edition) -> Vec<Difference> {
         (List::Minimum, &edition.minimum),
         (List::BestCase, &edition.best_case),
     ] {
-        for id in ids.iter() {
+        for id in ids {
             let on_page = [List::Minimum, List::BestCase]
                 .into_iter()
                 .any(|l| criteria.list(l).iter().any(|i| i.id == Some(&**id)));
@@ -474,8 +474,8 @@ pub fn compare_with_data(
     let listed = edition
         .recommended
         .iter()
-        .chain(edition.alternative_clients.iter())
-        .chain(edition.additional.iter());
+        .chain(&edition.alternative_clients)
+        .chain(&edition.additional);
     for id in listed {
         if page.messenger(id).is_none() {
             let name = data.messenger(id).map_or(&**id, |m| &*m.name);
@@ -505,7 +505,7 @@ pub fn compare_with_data(
                 );
             }
         }
-        for id in known.iter() {
+        for id in known {
             if !recommended.contains(&&**id) {
                 note(
                     Place::Messenger(id.to_string()),
@@ -532,8 +532,8 @@ pub fn compare_with_data(
             )
     };
     let mut stale = Vec::new();
-    for dm in data.messengers.iter() {
-        for (criterion, cell) in dm.values.iter() {
+    for dm in &data.messengers {
+        for (criterion, cell) in &dm.values {
             let older = Date::parse(&cell.checked).is_some_and(|checked| checked < facts.date);
             if !older {
                 continue;
@@ -877,10 +877,7 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
             texts(&diff)
         );
         let mut without_signal = data();
-        without_signal
-            .messengers
-            .to_mut()
-            .retain(|m| m.id != "signal");
+        without_signal.messengers.retain(|m| m.id != "signal");
         let diff =
             compare_with_data(&rtc(EDITIONS[7]), &facts(&social, None), &without_signal).unwrap();
         assert!(
@@ -934,8 +931,8 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
             assert!(older(&s.messenger, &s.criterion), "{s:?}");
         }
         let mut expected: Vec<(String, String)> = Vec::new();
-        for m in data.messengers.iter() {
-            for (c, _) in m.values.iter() {
+        for m in &data.messengers {
+            for (c, _) in &m.values {
                 let section = ["simplex", "briar", "threema"].contains(&&*m.id);
                 let item = c == "forward-secrecy" && ["signal", "molly"].contains(&&*m.id);
                 if (section || item) && older(&m.id, c) {
@@ -967,12 +964,9 @@ data/editions.json already records this edition as 2025-10-16, as the page reads
         assert_eq!(entry.source, permalink(COMMIT));
         assert_eq!(entry.minimum.len(), 5);
         assert_eq!(entry.best_case[0], "forward-secrecy");
-        assert_eq!(
-            *entry.recommended,
-            ["signal", "simplex", "briar", "threema"]
-        );
-        assert_eq!(*entry.alternative_clients, ["molly"]);
-        assert_eq!(*entry.social_networks, ["element"]);
+        assert_eq!(entry.recommended, ["signal", "simplex", "briar", "threema"]);
+        assert_eq!(entry.alternative_clients, ["molly"]);
+        assert_eq!(entry.social_networks, ["element"]);
         assert_eq!(diff.notes, Vec::<String>::new());
         assert!(render_data(&diff).contains(
             "\nProposed entry for data/editions.json\n    {\n      \"id\": \"2026-01-15\",\n"

@@ -177,7 +177,7 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
         need("data/criteria.json", None, group_label(group));
         need("data/criteria.json", None, group_explanation(group));
     }
-    for criterion in data.criteria.iter() {
+    for criterion in &data.criteria {
         need("data/criteria.json", None, criterion_label(&criterion.id));
         need(
             "data/criteria.json",
@@ -206,10 +206,10 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
         None,
         "status.additional-option.warning".to_owned(),
     );
-    for edition in data.editions.iter() {
+    for edition in &data.editions {
         need("data/editions.json", None, edition_note(&edition.id));
     }
-    for network in data.networks.iter() {
+    for network in &data.networks {
         need("data/networks.json", None, network_name(network.id));
         need("data/networks.json", None, network_description(network.id));
         for n in 1..=network.advantages {
@@ -241,7 +241,7 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
     for platform in Platform::ALL {
         need("data/messengers.json", None, platform_name(platform));
     }
-    for n in data.chooser.needs.iter() {
+    for n in &data.chooser.needs {
         need("data/chooser.json", None, choose_need_label(&n.id));
         for outcome in Outcome::ALL {
             need(
@@ -251,18 +251,18 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
             );
         }
     }
-    for p in data.chooser.presets.iter() {
+    for p in &data.chooser.presets {
         need("data/chooser.json", None, choose_preset_label(&p.id));
     }
-    for m in data.messengers.iter() {
+    for m in &data.messengers {
         let who = Some(&*m.id);
         need("data/messengers.json", who, messenger_description(&m.id));
         need("data/messengers.json", who, messenger_tradeoff(&m.id));
         need("data/messengers.json", who, messenger_network(&m.id));
-        for caveat in m.caveats.iter() {
+        for caveat in &m.caveats {
             need("data/messengers.json", who, messenger_caveat(&m.id, caveat));
         }
-        for audit in m.audits.iter() {
+        for audit in &m.audits {
             need(
                 "data/messengers.json",
                 who,
@@ -272,10 +272,10 @@ pub fn required_keys(data: &Dataset) -> Vec<RequiredText> {
         for (key, _) in m.links.labelled() {
             need("data/messengers.json", who, link_label(key));
         }
-        for download in m.downloads.iter() {
+        for download in &m.downloads {
             need("data/messengers.json", who, channel_name(download.channel));
         }
-        for criterion in data.criteria.iter() {
+        for criterion in &data.criteria {
             need(
                 "data/messengers.json",
                 who,

@@ -203,10 +203,10 @@ pub fn validate(
     let mut all = at(MESSENGERS, None);
     messengers(&mut all, data);
     parts.push(all);
-    for m in data.messengers.iter() {
+    for m in &data.messengers {
         let mut one = at(MESSENGERS, item("messenger", &m.id));
         messenger(&mut one, data, m);
-        for criterion in data.criteria.iter() {
+        for criterion in &data.criteria {
             let field = format!("values.{}", criterion.id);
             match m.cell(&criterion.id) {
                 Some(c) => cell(&mut one, data, &field, c),
@@ -233,7 +233,7 @@ pub fn validate(
 
 fn criteria(at: &mut At, data: &Dataset) {
     at.check(
-        *data.groups == Group::ALL,
+        data.groups == Group::ALL,
         "groups",
         "must list minimum, best-case and more, in that order",
     );
@@ -486,7 +486,7 @@ fn messenger(at: &mut At, data: &Dataset, m: &Messenger) {
         );
     }
     at.ids("caveats", m.caveats.iter().map(|s| &**s));
-    for (criterion, _) in m.values.iter() {
+    for (criterion, _) in &m.values {
         let known = data.criterion(criterion).is_some();
         at.check(known, format!("values.{criterion}"), "unknown criterion id");
     }
@@ -583,7 +583,7 @@ fn chooser(at: &mut At, data: &Dataset) {
     at.check(!chooser.needs.is_empty(), "needs", "lists no need");
     at.ids("needs", chooser.needs.iter().map(|n| &*n.id));
     at.ids("presets", chooser.presets.iter().map(|p| &*p.id));
-    for need in chooser.needs.iter() {
+    for need in &chooser.needs {
         at.item = item("need", &need.id);
         at.check(
             !need.requires.is_empty(),
@@ -594,7 +594,7 @@ fn chooser(at: &mut At, data: &Dataset) {
             requirement(at, data, &format!("requires[{i}]"), r);
         }
     }
-    for preset in chooser.presets.iter() {
+    for preset in &chooser.presets {
         at.item = item("preset", &preset.id);
         at.check(!preset.needs.is_empty(), "needs", "lists no need");
         for (i, id) in preset.needs.iter().enumerate() {
@@ -673,22 +673,12 @@ mod tests {
     }
 
     fn m<'a>(data: &'a mut Dataset, id: &str) -> &'a mut Messenger {
-        data.messengers
-            .to_mut()
-            .iter_mut()
-            .find(|m| m.id == id)
-            .unwrap()
+        data.messengers.iter_mut().find(|m| m.id == id).unwrap()
     }
 
     fn cell<'a>(data: &'a mut Dataset, messenger: &str, criterion: &str) -> &'a mut Cell {
         let m = m(data, messenger);
-        &mut m
-            .values
-            .to_mut()
-            .iter_mut()
-            .find(|(c, _)| c == criterion)
-            .unwrap()
-            .1
+        &mut m.values.iter_mut().find(|(c, _)| c == criterion).unwrap().1
     }
 
     /// Breaks a fresh copy of the embedded dataset with `breaks` and expects exactly one error,
@@ -734,15 +724,15 @@ mod tests {
             Group::Minimum
         );
         let simplex = data.messenger("simplex").unwrap();
-        assert_eq!(*simplex.networks, [NetworkId::IndependentRelays]);
+        assert_eq!(simplex.networks, [NetworkId::IndependentRelays]);
     }
 
     #[test]
     fn no_value_is_checked_before_its_sources_or_cites_a_live_page() {
         let data = Dataset::embedded().unwrap();
-        for m in data.messengers.iter() {
-            for (criterion, c) in m.values.iter() {
-                for s in c.sources.iter() {
+        for m in &data.messengers {
+            for (criterion, c) in &m.values {
+                for s in &c.sources {
                     assert!(s.date <= c.checked, "{} {criterion}", m.id);
                     assert!(is_permalink(&s.url), "{} {criterion}: {}", m.id, s.url);
                 }
@@ -797,47 +787,47 @@ mod tests {
     #[test]
     fn criteria_rules() {
         expect(
-            |d| d.groups.to_mut().reverse(),
+            |d| d.groups.reverse(),
             "data/criteria.json: field `groups`: must list minimum, best-case and more, in that order",
         );
         expect(
-            |d| d.criteria.to_mut()[1].id = d.criteria[0].id.clone(),
+            |d| d.criteria[1].id = d.criteria[0].id.clone(),
             "data/criteria.json: field `criteria[1]`: duplicate id `open-source-clients`",
         );
         expect(
-            |d| d.criteria.to_mut()[0].id = "Open".into(),
+            |d| d.criteria[0].id = "Open".into(),
             "data/criteria.json: field `criteria[0]`: `Open` is not a kebab-case id",
         );
         expect(
-            |d| d.criteria.to_mut().retain(|c| c.group != Group::BestCase),
+            |d| d.criteria.retain(|c| c.group != Group::BestCase),
             "data/criteria.json: field `criteria`: group `best-case` has no criterion",
         );
         expect(
-            |d| d.everyday.to_mut()[1] = "offline".into(),
+            |d| d.everyday[1] = "offline".into(),
             "data/criteria.json: field `everyday[1]`: `offline` is neither a criterion nor `platforms`",
         );
         expect(
-            |d| d.filters.to_mut().retain(|r| r.need != Need::Tor),
+            |d| d.filters.retain(|r| r.need != Need::Tor),
             "data/criteria.json: field `filters`: filter `tor` needs exactly one rule, has 0",
         );
         expect(
-            |d| d.filters.to_mut()[0].need = Need::Minimum,
+            |d| d.filters[0].need = Need::Minimum,
             "data/criteria.json: field `filters[0].need`: `minimum` is the guide's own group, not a rule",
         );
         expect(
-            |d| d.filters.to_mut()[1].criterion = "onion".into(),
+            |d| d.filters[1].criterion = "onion".into(),
             "data/criteria.json: field `filters[1].criterion`: `onion` is not a criterion",
         );
         expect(
-            |d| d.filters.to_mut()[2].values.to_mut().clear(),
+            |d| d.filters[2].values.clear(),
             "data/criteria.json: field `filters[2].values`: must list at least one value",
         );
         expect(
-            |d| d.everyday.to_mut()[1] = d.everyday[0].clone(),
+            |d| d.everyday[1] = d.everyday[0].clone(),
             "data/criteria.json: field `everyday[1]`: duplicate id `phone-number-required`",
         );
         expect(
-            |d| d.criteria.to_mut()[0].best = Value::Partial,
+            |d| d.criteria[0].best = Value::Partial,
             "data/criteria.json: field `criteria[0].best`: must be `yes` or `no`",
         );
         expect(
@@ -849,7 +839,7 @@ mod tests {
             "data/criteria.json: field `edition`: `2024-07-14` lists criteria differently from the latest edition, `2025-10-16`: the groups must follow the guide as it stands",
         );
         expect(
-            |d| d.criteria.to_mut()[4].group = Group::BestCase,
+            |d| d.criteria[4].group = Group::BestCase,
             "data/criteria.json: field `criteria[4].group`: `forward-secrecy` is in `best-case`, but edition `2025-05-16` puts it in `minimum`",
         );
     }
@@ -857,15 +847,15 @@ mod tests {
     #[test]
     fn network_rules() {
         expect(
-            |d| d.networks.to_mut().pop().map(drop).unwrap_or(()),
+            |d| d.networks.pop().map(drop).unwrap_or(()),
             "data/networks.json: field `networks`: `independent-relays` appears 0 times, not once",
         );
         expect(
-            |d| d.networks.to_mut()[0].advantages = 0,
+            |d| d.networks[0].advantages = 0,
             "data/networks.json: field `networks[0]`: needs at least one advantage and one disadvantage",
         );
         expect(
-            |d| d.networks.to_mut()[4].guide = true,
+            |d| d.networks[4].guide = true,
             "data/networks.json: field `networks`: the guide names four architectures; 5 are marked `guide`",
         );
     }
@@ -874,22 +864,22 @@ mod tests {
     fn edition_rules() {
         const E: &str = "data/editions.json: field";
         expect(
-            |d| d.editions.to_mut()[1].id = d.editions[0].id.clone(),
+            |d| d.editions[1].id = d.editions[0].id.clone(),
             &format!("{E} `editions[1]`: duplicate id `2024-07-14`"),
         );
         expect(
-            |d| d.editions.to_mut()[0].id = "first".into(),
+            |d| d.editions[0].id = "first".into(),
             &format!("{E} `editions[0].id`: `first` must be the edition's date, `2024-07-14`"),
         );
         expect(
-            |d| d.editions.to_mut()[0].date = "2024-13-01".into(),
+            |d| d.editions[0].date = "2024-13-01".into(),
             &format!("{E} `editions[0].date`: `2024-13-01` is not a YYYY-MM-DD date"),
         );
         let future = format!("{}-01-01", today().year + 1);
         let (f, g) = (future.clone(), future.clone());
         expect(
             move |d| {
-                let last = d.editions.to_mut().last_mut().unwrap();
+                let last = d.editions.last_mut().unwrap();
                 last.date = f.clone().into();
                 last.id = f.into();
             },
@@ -899,52 +889,42 @@ mod tests {
             ),
         );
         expect(
-            |d| d.editions.to_mut().swap(0, 1),
+            |d| d.editions.swap(0, 1),
             &format!("{E} `editions[1].date`: editions must be listed oldest first, one per date"),
         );
         expect(
-            |d| d.editions.to_mut()[0].commit = "7e0218b".into(),
+            |d| d.editions[0].commit = "7e0218b".into(),
             &format!("{E} `editions[0].commit`: `7e0218b` is not a 40-digit commit id"),
         );
         expect(
             |d| {
-                d.editions.to_mut()[0].source =
+                d.editions[0].source =
                     "https://www.privacyguides.org/en/real-time-communication/".into()
             },
             &format!("{E} `editions[0].source`: must be a permalink to the file at `commit`"),
         );
         expect(
-            |d| d.editions.to_mut()[0].source = "privacyguides.org".into(),
+            |d| d.editions[0].source = "privacyguides.org".into(),
             &format!(
                 "{E} `editions[0].source`: `privacyguides.org` is not a well-formed https URL"
             ),
         );
         expect(
-            |d| {
-                d.editions.to_mut()[0]
-                    .minimum
-                    .to_mut()
-                    .push("teleport".into())
-            },
+            |d| d.editions[0].minimum.push("teleport".into()),
             &format!(
                 "{E} `editions[0].minimum[5]`: `teleport` is not a criterion in data/criteria.json"
             ),
         );
         expect(
-            |d| d.editions.to_mut()[0].recommended.to_mut().push("icq".into()),
+            |d| d.editions[0].recommended.push("icq".into()),
             &format!("{E} `editions[0].recommended[3]`: `icq` is not a messenger in data/messengers.json"),
         );
         expect(
-            |d| {
-                d.editions.to_mut()[0]
-                    .additional
-                    .to_mut()
-                    .push("signal".into())
-            },
+            |d| d.editions[0].additional.push("signal".into()),
             &format!("{E} `editions[0].additional[2]`: `signal` is in two lists of one edition"),
         );
         expect(
-            |d| d.social_networks_page.recommended.to_mut().clear(),
+            |d| d.social_networks_page.recommended.clear(),
             &format!("{E} `editions[4].social_networks[0]`: `element` moved to Social Networks, but `social_networks_page` does not recommend it"),
         );
         expect(
@@ -956,7 +936,7 @@ mod tests {
             &format!("{E} `social_networks_page.date`: `soon` is not a YYYY-MM-DD date"),
         );
         expect(
-            |d| d.editions.to_mut().clear(),
+            |d| d.editions.clear(),
             &format!("{E} `editions`: lists no edition"),
         );
     }
@@ -964,11 +944,11 @@ mod tests {
     #[test]
     fn messenger_rules() {
         expect(
-            |d| d.messengers.to_mut().clear(),
+            |d| d.messengers.clear(),
             "data/messengers.json: field `messengers`: the dataset has no messenger",
         );
         expect(
-            |d| d.messengers.to_mut()[1].id = "signal".into(),
+            |d| d.messengers[1].id = "signal".into(),
             "data/messengers.json: field `messengers[1]`: duplicate id `signal`",
         );
         expect(
@@ -976,7 +956,7 @@ mod tests {
             &format!("{M} `name`: is empty"),
         );
         expect(
-            |d| m(d, "signal").networks.to_mut().clear(),
+            |d| m(d, "signal").networks.clear(),
             &format!("{M} `networks`: names no network architecture"),
         );
         expect(
@@ -992,33 +972,32 @@ mod tests {
             &format!("{M} `links.homepage`: `javascript:alert(1)` is not a well-formed https URL"),
         );
         expect(
-            |d| m(d, "signal").downloads.to_mut()[0].url = "http://x.org".into(),
+            |d| m(d, "signal").downloads[0].url = "http://x.org".into(),
             &format!("{M} `downloads[0].url`: `http://x.org` is not a well-formed https URL"),
         );
         expect(
-            |d| m(d, "briar").audits.to_mut()[0].year = 1890,
+            |d| m(d, "briar").audits[0].year = 1890,
             "data/messengers.json: messenger `briar`, field `audits[0].year`: 1890 is not a plausible year",
         );
         expect(
-            |d| m(d, "briar").audits.to_mut()[0].auditor = String::new().into(),
+            |d| m(d, "briar").audits[0].auditor = String::new().into(),
             "data/messengers.json: messenger `briar`, field `audits[0].auditor`: is empty: an audit names who did it",
         );
         expect(
             |d| {
                 let b = m(d, "briar");
-                b.audits.to_mut()[0].url = b.links.homepage.clone();
+                b.audits[0].url = b.links.homepage.clone();
             },
             "data/messengers.json: messenger `briar`, field `audits[0].url`: is the homepage: link the report itself",
         );
         expect(
-            |d| m(d, "briar").audits.to_mut()[0].url = "ftp://x".into(),
+            |d| m(d, "briar").audits[0].url = "ftp://x".into(),
             "data/messengers.json: messenger `briar`, field `audits[0].url`: `ftp://x` is not a well-formed https URL",
         );
         expect(
             |d| {
                 let b = m(d, "briar");
-                let first = b.audits[0].clone();
-                b.audits.to_mut().push(first);
+                b.audits.push(b.audits[0].clone());
             },
             &format!(
                 "data/messengers.json: messenger `briar`, field `audits[{}]`: duplicate id `{}`",
@@ -1037,7 +1016,7 @@ mod tests {
             ),
         );
         expect(
-            |d| m(d, "signal").caveats.to_mut().push("Bad Id".into()),
+            |d| m(d, "signal").caveats.push("Bad Id".into()),
             &format!(
                 "{M} `caveats[{}]`: `Bad Id` is not a kebab-case id",
                 Dataset::embedded()
@@ -1054,12 +1033,12 @@ mod tests {
     fn standing_rules() {
         expect(
             |d| {
-                m(d, "signal").standing.to_mut().pop();
+                m(d, "signal").standing.pop();
             },
             &format!("{M} `standing`: must give one status per edition, in the order of data/editions.json ([\"2024-07-14\", \"2024-08-22\", \"2024-10-24\", \"2024-10-27\", \"2025-05-10\", \"2025-05-16\", \"2025-10-16\"]), found [\"2024-07-14\", \"2024-08-22\", \"2024-10-24\", \"2024-10-27\", \"2025-05-10\", \"2025-05-16\"]"),
         );
         expect(
-            |d| m(d, "session").standing.to_mut()[6].status = Status::AdditionalOption,
+            |d| m(d, "session").standing[6].status = Status::AdditionalOption,
             "data/messengers.json: messenger `session`, field `standing[6].status`: `additional-option`, but edition `2025-10-16` lists it as `not-listed`",
         );
     }
@@ -1067,7 +1046,7 @@ mod tests {
     #[test]
     fn value_rules() {
         expect(
-            |d| m(d, "signal").values.to_mut().retain(|(c, _)| c != "tor"),
+            |d| m(d, "signal").values.retain(|(c, _)| c != "tor"),
             &format!(
                 "{M} `values.tor`: missing: every messenger needs a value for every criterion"
             ),
@@ -1076,20 +1055,20 @@ mod tests {
             |d| {
                 let c = cell(d, "signal", "tor");
                 c.value = Value::Yes;
-                c.sources.to_mut().clear();
+                c.sources.clear();
             },
             &format!("{M} `values.tor.sources`: needs at least one source (a value no source shows is `unknown`)"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources.to_mut()[0].name = String::new().into(),
+            |d| cell(d, "signal", "tor").sources[0].name = String::new().into(),
             &format!("{M} `values.tor.sources[0].name`: is empty"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources.to_mut()[0].url = "http://example.org".into(),
+            |d| cell(d, "signal", "tor").sources[0].url = "http://example.org".into(),
             &format!("{M} `values.tor.sources[0].url`: `http://example.org` is not a well-formed https URL"),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources.to_mut()[0].url = "https://signal.org/".into(),
+            |d| cell(d, "signal", "tor").sources[0].url = "https://signal.org/".into(),
             &format!("{M} `values.tor.sources[0].url`: `https://signal.org/` is a live page: cite a permalink to the copy read"),
         );
         expect(
@@ -1106,13 +1085,13 @@ mod tests {
             ),
         );
         expect(
-            |d| cell(d, "signal", "tor").sources.to_mut()[0].date = "someday".into(),
+            |d| cell(d, "signal", "tor").sources[0].date = "someday".into(),
             &format!("{M} `values.tor.sources[0].date`: `someday` is not a YYYY-MM-DD date"),
         );
         expect(
             |d| {
                 let c = cell(d, "signal", "tor");
-                c.sources.to_mut()[0].date = "2025-12-08".into();
+                c.sources[0].date = "2025-12-08".into();
                 c.checked = "2025-01-01".into();
             },
             &format!("{M} `values.tor.sources[0].date`: `2025-12-08` is after the value's checked-on date `2025-01-01`"),
@@ -1125,24 +1104,21 @@ mod tests {
             .unwrap();
         let dated = sources[guide].date.clone();
         expect(
-            move |d| cell(d, "signal", "phone-number-required").sources.to_mut()[guide].date = "2020-01-01".into(),
+            move |d| cell(d, "signal", "phone-number-required").sources[guide].date = "2020-01-01".into(),
             &format!("{M} `values.phone-number-required.sources[{guide}].date`: `2020-01-01`, but the edition cited is dated `{dated}`"),
         );
         expect(
             |d| {
                 let c = cell(d, "signal", "tor");
                 c.value = Value::Disputed;
-                c.sources.to_mut().truncate(1);
+                c.sources.truncate(1);
             },
             &format!("{M} `values.tor.sources`: a disputed value needs at least two sources whose `claims` disagree"),
         );
         expect(
             |d| {
                 let extra = cell(d, "signal", "tor").clone();
-                m(d, "signal")
-                    .values
-                    .to_mut()
-                    .push(("teleport".into(), extra));
+                m(d, "signal").values.push(("teleport".into(), extra));
             },
             &format!("{M} `values.teleport`: unknown criterion id"),
         );
@@ -1154,81 +1130,61 @@ mod tests {
         const OFFLINE: &str = "data/chooser.json: need `offline`, field";
         const FAMILY: &str = "data/chooser.json: preset `family`, field";
         fn need<'a>(d: &'a mut Dataset, id: &str) -> &'a mut ChooserNeed {
-            d.chooser
-                .needs
-                .to_mut()
-                .iter_mut()
-                .find(|n| n.id == id)
-                .unwrap()
+            d.chooser.needs.iter_mut().find(|n| n.id == id).unwrap()
         }
         fn preset<'a>(d: &'a mut Dataset, id: &str) -> &'a mut Preset {
-            d.chooser
-                .presets
-                .to_mut()
-                .iter_mut()
-                .find(|p| p.id == id)
-                .unwrap()
+            d.chooser.presets.iter_mut().find(|p| p.id == id).unwrap()
         }
         expect(
-            |d| d.chooser.needs.to_mut().clear(),
+            |d| d.chooser.needs.clear(),
             &format!("{C} `needs`: lists no need"),
         );
         expect(
-            |d| d.chooser.needs.to_mut()[1].id = "no-phone".into(),
+            |d| d.chooser.needs[1].id = "no-phone".into(),
             &format!("{C} `needs[1]`: duplicate id `no-phone`"),
         );
         expect(
-            |d| d.chooser.needs.to_mut()[1].id = "Offline".into(),
+            |d| d.chooser.needs[1].id = "Offline".into(),
             &format!("{C} `needs[1]`: `Offline` is not a kebab-case id"),
         );
         expect(
-            |d| d.chooser.presets.to_mut()[1].id = "family".into(),
+            |d| d.chooser.presets[1].id = "family".into(),
             &format!("{C} `presets[1]`: duplicate id `family`"),
         );
         expect(
-            |d| d.chooser.presets.to_mut()[0].id = "my family".into(),
+            |d| d.chooser.presets[0].id = "my family".into(),
             &format!("{C} `presets[0]`: `my family` is not a kebab-case id"),
         );
         expect(
-            |d| need(d, "offline").requires.to_mut().clear(),
+            |d| need(d, "offline").requires.clear(),
             &format!("{OFFLINE} `requires`: lists no requirement"),
         );
         expect(
-            |d| need(d, "offline").requires.to_mut()[0].criterion = "mesh".into(),
+            |d| need(d, "offline").requires[0].criterion = "mesh".into(),
             &format!("{OFFLINE} `requires[0].criterion`: `mesh` is not a criterion in data/criteria.json"),
         );
         expect(
-            |d| need(d, "offline").requires.to_mut()[0].met.to_mut().clear(),
+            |d| need(d, "offline").requires[0].met.clear(),
             &format!("{OFFLINE} `requires[0].met`: lists no value: a requirement nothing meets decides nothing"),
         );
         expect(
-            |d| need(d, "offline").requires.to_mut()[0].met.to_mut()[0] = "true".into(),
+            |d| need(d, "offline").requires[0].met[0] = "true".into(),
             &format!("{OFFLINE} `requires[0].met[0]`: `true` is not a value id"),
         );
         expect(
-            |d| {
-                need(d, "offline").requires.to_mut()[0]
-                    .partly
-                    .to_mut()
-                    .push("maybe".into())
-            },
+            |d| need(d, "offline").requires[0].partly.push("maybe".into()),
             &format!("{OFFLINE} `requires[0].partly[1]`: `maybe` is not a value id"),
         );
         expect(
-            |d| {
-                need(d, "offline").requires.to_mut()[0]
-                    .partly
-                    .to_mut()
-                    .push("yes".into())
-            },
+            |d| need(d, "offline").requires[0].partly.push("yes".into()),
             &format!("{OFFLINE} `requires[0].partly[1]`: `yes` is also in `met`"),
         );
         expect(
-            |d| preset(d, "family").needs.to_mut().clear(),
+            |d| preset(d, "family").needs.clear(),
             &format!("{FAMILY} `needs`: lists no need"),
         );
         expect(
-            |d| preset(d, "family").needs.to_mut().push("pets".into()),
+            |d| preset(d, "family").needs.push("pets".into()),
             &format!("{FAMILY} `needs[2]`: `pets` is not a need in data/chooser.json"),
         );
     }
