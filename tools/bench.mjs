@@ -180,7 +180,7 @@ const PEER_ACTIONS = {
 // three pages in turn within each run, so that a slow spell of the machine hits all of them.
 async function measure(browser, origin, site, n) {
   const runs = n >= 10000 ? Math.min(RUNS, 3) : RUNS;
-  const samples = Object.fromEntries(Object.keys(SUBJECTS).map((name) => [name, { firstRow: [], interactive: [], script: { sort: [], locale: [] }, render: { sort: [], locale: [] } }]));
+  const samples = Object.fromEntries(Object.keys(SUBJECTS).map((name) => [name, { firstRow: [], interactive: [], sort: [], locale: [] }]));
   for (let r = -1; r < runs; r++) {
     for (const [name, subject] of Object.entries(SUBJECTS)) {
       const { page, context, result } = await loadOnce(browser, `${origin}/${site[name]}/${subject.path}`, subject);
@@ -195,21 +195,22 @@ async function measure(browser, origin, site, n) {
       const sample = samples[name];
       sample.firstRow.push(result.firstRow);
       if (subject.sorter) sample.interactive.push(result.interactive);
-      for (const [kind, list] of Object.entries(times)) {
-        for (const t of list) {
-          sample.script[kind].push(t.script);
-          sample.render[kind].push(t.render);
-        }
-      }
+      for (const [kind, list] of Object.entries(times)) sample[kind].push(...list);
     }
   }
+  // Each part's median, and the median of the totals (not the sum of the two medians).
+  const split = (times) => ({
+    script: median(times.map((t) => t.script)),
+    render: median(times.map((t) => t.render)),
+    total: median(times.map((t) => t.script + t.render)),
+  });
   return Object.entries(samples).map(([name, s]) => ({
     n,
     name,
     firstRow: median(s.firstRow),
     interactive: median(s.interactive),
-    sort: { script: median(s.script.sort), render: median(s.render.sort), total: median(s.script.sort.map((x, i) => x + s.render.sort[i])) },
-    locale: { script: median(s.script.locale), render: median(s.render.locale), total: median(s.script.locale.map((x, i) => x + s.render.locale[i])) },
+    sort: split(s.sort),
+    locale: split(s.locale),
   }));
 }
 
