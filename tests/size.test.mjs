@@ -1,6 +1,7 @@
 // The size budget (tools/budget.mjs) of the release bundle in dist/: deterministic, so a test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { BUDGET, TARGET, defaultView } from '../tools/budget.mjs';
 
@@ -15,7 +16,6 @@ test('the default view transfers no more than the budget', async () => {
 });
 
 test('the page itself paints from one response: no stylesheet, no preload', async () => {
-  const { readFile } = await import('node:fs/promises');
   const index = await readFile(`${dist}/index.html`, 'utf8');
   assert.equal((index.match(/<style>/g) ?? []).length, 1, 'one inline style');
   assert.doesNotMatch(index, /<link rel="(stylesheet|preload|modulepreload)"/);
