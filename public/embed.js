@@ -11,7 +11,7 @@
   'use strict';
   const script = document.currentScript;
   if (!script) return;
-  const widget = new URL('index.html', script.src);
+  const widget = new URL('embed.html', script.src);
   // The view parameters a host may set, as data-* attributes (see the README).
   const PARAMS = ['view', 'needs', 'sort', 'filter', 'platform', 'network', 'compare', 'show',
     'cols', 'detail', 'note', 'lang', 'theme', 'bg', 'accent', 'density', 'font', 'hide'];

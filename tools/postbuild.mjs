@@ -1,13 +1,15 @@
 // Trunk's post-build hook (see Trunk.toml). In the staged bundle it:
-// 0. writes the default view, rendered natively by src/bin/prerender.rs, into index.html, so
-//    the matrix is readable before the wasm arrives (and without JavaScript);
+// 0. writes the view each page's plain link opens, rendered natively by src/bin/prerender.rs,
+//    into that page: the chooser into index.html, the embedded matrix into embed.html (the
+//    page embed.js frames), so that each is readable before the wasm arrives (and without
+//    JavaScript);
 // 1. minifies the CSS and JavaScript (esbuild, a build tool that is never shipped), puts the CSS
-//    inline in index.html and in place of Trunk's loader one that starts the app after the
+//    inline in both pages and in place of Trunk's loader one that starts the app after the
 //    first paint, so that the first paint waits on nothing but the page itself;
-// 2. adds a Content-Security-Policy to index.html that allows its one inline script and one
+// 2. adds a Content-Security-Policy to both pages that allows their one inline script and one
 //    inline style by their hashes, and nothing inline else (cspDirectives builds it and the
 //    single file's; checkCsp fails the build if a page's policy misses a piece it needs);
-// 3. names the build in index.html, puts the locale files the app reads under that name
+// 3. names the build in both pages, puts the locale files the app reads under that name
 //    (locales/<build>/) and fills in the service worker's build id, files and their hashes;
 // 4. writes messenger-compare.html: one self-contained file (CSS, JS and wasm inlined, no
 //    imports, no fetches) that works opened straight from disk;
@@ -41,14 +43,22 @@ let index = await readFile(indexPath, 'utf8');
 
 const ROOT = '<div id="messenger-compare"></div>';
 if (!index.includes(ROOT)) fail(`index.html has no ${ROOT}`);
-const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], {
-  env: process.env,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  maxBuffer: 256 * 1024 * 1024,
-}).toString('utf8');
-// The default view is the chooser (the matrix only when embedded).
-if (!prerendered.includes('data-view="choose"')) fail('the prerendered view is not the chooser');
-index = index.replace(ROOT, () => `<div id="messenger-compare" data-prerendered="en">${prerendered}</div>`);
+// The bundle's two pages, each with the view its plain link opens prerendered: index.html the
+// chooser, and embed.html (what embed.js frames, always with embed=1) the matrix, so that an
+// embed shows its own view at the first paint, not the chooser until the app replaces it.
+const PAGES = {
+  'index.html': { query: '', view: 'the chooser', marker: 'data-view="choose"' },
+  'embed.html': { query: 'embed=1', view: 'the embedded matrix', marker: 'class="mc-matrix"' },
+};
+for (const [name, page] of Object.entries(PAGES)) {
+  page.html = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', page.query], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('utf8');
+  if (!page.html.includes(page.marker)) fail(`the view prerendered for ${name} is not ${page.view}`);
+}
+const prerendered = (name) => `<div id="messenger-compare" data-prerendered="en">${PAGES[name].html}</div>`;
 // Trunk's loader imports the app at once and preloads it from <head>, so that fetching and
 // starting the wasm sit on the path to the first paint of the served view. Ours fetches the
 // same files, each checked against its SRI hash, once the browser has painted: the frame after
@@ -208,14 +218,17 @@ const listed = (await readdir(stage, { recursive: true, withFileTypes: true }))
   .filter((name) => !['sw.js', 'messenger-compare.html', 'embed-example.html'].includes(name) && !name.startsWith('data/'))
   .sort();
 const buildHash = createHash('sha256');
-for (const name of listed) buildHash.update(name).update(name === 'index.html' ? index : await readFile(join(stage, name)));
+for (const name of [...listed, 'embed.html'].sort()) buildHash.update(name).update(PAGES[name] ? index.replace(ROOT, () => prerendered(name)) : await readFile(join(stage, name)));
 const build = buildHash.digest('hex').slice(0, 16);
 
 const BUILD_META = `<meta name="messenger-compare-build" content="${build}">`;
 index = index.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, (csp) => `${csp}\n    ${BUILD_META}`);
 if (!index.includes(BUILD_META)) fail('could not name the build in index.html');
-checkCsp('index.html', index, 'served');
-await writeFile(indexPath, index);
+for (const name of Object.keys(PAGES)) {
+  const html = index.replace(ROOT, () => prerendered(name));
+  checkCsp(name, html, 'served');
+  await writeFile(join(stage, name), html);
+}
 // English is in the wasm and never fetched.
 const plainLocales = listed.filter((name) => PLAIN_LOCALE.test(name));
 const buildLocales = plainLocales.filter((name) => name !== 'locales/en.json').map((name) => name.replace('locales/', `locales/${build}/`));
@@ -230,7 +243,7 @@ const swPath = join(stage, 'sw.js');
 const sw = (await readFile(swPath, 'utf8'))
   .replace("'__BUILD__'", JSON.stringify(build))
   .replace("{ __FILES__: '' }", JSON.stringify(swFiles))
-  .replace("['__PAGES__']", JSON.stringify(['./', './index.html']));
+  .replace("['__PAGES__']", JSON.stringify(['./', ...Object.keys(PAGES).map((name) => `./${name}`)]));
 if (/__(BUILD|FILES|PAGES)__/.test(sw)) fail('sw.js placeholders not found');
 // Left as written: it is small, off the page's path, and the one file a reader may want to audit.
 await writeFile(swPath, sw);
@@ -268,4 +281,4 @@ if (/<link rel="(stylesheet|modulepreload|preload)"/.test(single)) fail('single 
 checkCsp('messenger-compare.html', single, 'single-file');
 await writeFile(join(stage, 'messenger-compare.html'), single);
 
-console.log(`postbuild: default view prerendered (${prerendered.length} bytes), CSP added, sw.js caches ${Object.keys(swFiles).length} files and the page as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);
+console.log(`postbuild: default views prerendered (index.html ${PAGES['index.html'].html.length} bytes, embed.html ${PAGES['embed.html'].html.length}), CSP added, sw.js caches ${Object.keys(swFiles).length} files and the page as build ${build}, messenger-compare.html ${single.length} bytes, data/${DATASET} ${dataset.length} bytes`);

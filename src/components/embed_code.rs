@@ -74,7 +74,7 @@ fn Builder(props: &BuilderProps) -> Html {
     // The script's absolute address is known only in the browser.
     let script = use_memo((), |_| page::embed_script_url());
     let snippet = embed_snippet(&embedded, &ctx.data, &script);
-    let wanted_src = format!("index.html{}", write(&embedded, &ctx.data));
+    let wanted_src = format!("embed.html{}", write(&embedded, &ctx.data));
     // The frame follows the options once they rest for a moment, so that typing a colour or
     // clicking through options loads the preview once, not once per keystroke.
     let preview_src = use_state_eq(|| wanted_src.clone());

@@ -79,13 +79,14 @@ export function withBrowser(root = DIST, { host, server = {} } = {}) {
  * Opens a fresh page (its own storage) at `path` (on the test server, or an absolute URL).
  * Options: viewport {width, height}; colorScheme 'light'|'dark'; reducedMotion 'reduce'|
  * 'no-preference'; locale (the browser's language); javaScript false; initScript (a function
- * that runs first in every page the server serves, until the next page is opened); wait
+ * that runs first in every page the server serves, until the next page is opened, called with
+ * initArg, a JSON value); wait
  * false (do not wait for the app to take over); clipboard true (let the page read the
  * clipboard where the engine can: `page.readsClipboard` says whether it does).
  */
 export async function openPage(env, t, path = '/', options = {}) {
-  const { viewport = DEFAULT_VIEWPORT, wait = true, initScript } = options;
-  env.server.init = initScript ? `(${initScript})();\n` : null;
+  const { viewport = DEFAULT_VIEWPORT, wait = true, initScript, initArg = null } = options;
+  env.server.init = initScript ? `(${initScript})(${JSON.stringify(initArg)});\n` : null;
   const url = /^[a-z]+:/.test(path) ? path : env.server.origin + path;
   const origin = url.startsWith('file:') ? 'file://' : new URL(url).origin;
   // A host page's own origin and the widget's, which it embeds.

@@ -1,4 +1,5 @@
-// The default view (the chooser's answer with nothing picked) is in the HTML as served: readable
+// Each page's default view is in its HTML as served: index.html the chooser's answer with
+// nothing picked, embed.html (what embed.js frames) the embedded matrix. Each is readable
 // before the wasm arrives and without JavaScript; the app then replaces it with its own render
 // in one go, so that no painted frame is without it.
 
@@ -33,32 +34,69 @@ test('with JavaScript disabled the ranked answer is there to read', async (t) =>
   await page.close();
 });
 
-test('the app takes over the served answer with no frame painted without it, then re-ranks', async (t) => {
-  const page = await env.open(t, '/', {
+/** Opens `path` and counts, until the app is ready, the painted frames without `selector`. */
+async function framesWithout(t, path, selector) {
+  const page = await env.open(t, path, {
     wait: false,
     // Runs first in the served page (the server puts it in <head>), before the app starts:
     // looks at every frame the browser paints until the app is ready.
-    initScript: () => {
-      window.__frames = { painted: 0, withoutAnswer: 0 };
+    initScript: (selector) => {
+      window.__frames = { painted: 0, without: 0 };
       const look = () => {
         if (document.body) {
           window.__frames.painted++;
-          if (!document.querySelector('li[data-rank="1"]')) window.__frames.withoutAnswer++;
+          if (!document.querySelector(selector)?.checkVisibility()) window.__frames.without++;
         }
         if (!document.documentElement.hasAttribute('data-ready')) requestAnimationFrame(look);
       };
       requestAnimationFrame(look);
     },
+    initArg: selector,
   });
   await page.waitFor('html[data-ready]');
   const frames = await page.evaluate(() => window.__frames);
   assert.ok(frames.painted > 0, 'frames were seen');
-  assert.equal(frames.withoutAnswer, 0, `${frames.withoutAnswer} of ${frames.painted} frames had no answer`);
+  assert.equal(frames.without, 0, `${frames.without} of ${frames.painted} frames had no ${selector}`);
+  return page;
+}
+
+test('the app takes over the served answer with no frame painted without it, then re-ranks', async (t) => {
+  const page = await framesWithout(t, '/', 'li[data-rank="1"]');
   assert.equal(await page.count('li[data-rank="1"]'), 1, 'one answer, not two');
   // Started: a need responds.
   await page.click('button[data-need="offline"]');
   await page.waitFor('button[data-need="offline"][aria-pressed="true"]');
   await page.waitFor(() => document.querySelector('li[data-rank="1"]')?.dataset.messenger === 'briar');
+  await page.assertClean();
+  await page.close();
+});
+
+const SERVED_ROWS = ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat'];
+
+test('embed.html serves the embedded matrix, every row and value in the HTML', async () => {
+  const html = await (await fetch(env.server.origin + '/embed.html?embed=1')).text();
+  assert.match(html, /<div id="messenger-compare" data-prerendered="en"><div lang="en" dir="ltr" class="mc mc--embed">/);
+  for (const id of SERVED_ROWS) assert.match(html, new RegExp(`<tr data-messenger="${id}"`));
+  assert.match(html, /<td data-criterion="forward-secrecy" data-value="yes"/);
+  assert.doesNotMatch(html, /data-rank=/, 'not the chooser');
+});
+
+test('an embed with JavaScript disabled shows its matrix, with words on every value', async (t) => {
+  const page = await env.open(t, '/embed.html?embed=1', { javaScript: false, wait: false });
+  await page.waitFor('tr[data-messenger="signal"]');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ready')), false, 'no script ran');
+  assert.ok(await page.visible('tr[data-messenger="signal"] td[data-criterion="forward-secrecy"]'));
+  assert.match(await page.innerText('tr[data-messenger="signal"] td[data-criterion="forward-secrecy"]'), /Yes/);
+  assert.deepEqual(await page.readerProblems(), []);
+  await page.close();
+});
+
+test('an embed shows its matrix in every painted frame, and the app then sorts it', async (t) => {
+  const page = await framesWithout(t, '/embed.html?embed=1', 'tr[data-messenger] td[data-value]');
+  assert.equal(await page.count('table.mc-table'), 1, 'one matrix, not two');
+  assert.equal(await page.count('.mc--embed'), 1, 'embedded');
+  await page.click('th[data-criterion="tor"] button');
+  await page.waitFor('th[data-criterion="tor"][aria-sort="descending"]');
   await page.assertClean();
   await page.close();
 });
