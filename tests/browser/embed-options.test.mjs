@@ -241,7 +241,7 @@ test('the builder: nothing until opened; options change the code and the live pr
   await page.waitFor(fits);
   // The page itself keeps its own look.
   assert.equal(await page.evaluate(() => document.documentElement.dataset.font ?? null), null);
-  assert.match(await page.evaluate(() => location.search), /^\?view=matrix&show=signal,briar&lang=en$/);
+  assert.match(new URL(await page.url()).search, /^\?view=matrix&show=signal,briar&lang=en$/);
 
   // A malformed accent is said in words and never reaches the code.
   await type('#mc-embed-accent', 'blue');

@@ -182,8 +182,10 @@ class Page {
     await this.waitFor('html[data-ready]');
     await this.waitFor('tr[data-messenger], .mc-networks, .mc-compare, .mc-choose');
   }
+  /** The page's address once the app has written it: the app writes it after the frame that
+   * shows a change, so this waits for one painted frame first. */
   url() {
-    return this.evaluate(() => location.href);
+    return this.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(location.href), 0))));
   }
 
   // ------------------------------------------------------------ reading

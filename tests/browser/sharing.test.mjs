@@ -8,7 +8,7 @@ import { withBrowser, DIST } from './harness.mjs';
 
 const env = withBrowser();
 
-const param = (page, name) => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
+const param = async (page, name) => new URL(await page.url()).searchParams.get(name);
 const DEFAULT_ORDER = ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat'];
 
 test('the address always holds the view, and opening it restores the view', async (t) => {
@@ -74,7 +74,7 @@ test('a malformed query shows a notice, keeps what it can, and the default for t
   }
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   // The address is rewritten to the view actually shown.
-  assert.equal(await page.evaluate(() => location.search), '?lang=en');
+  assert.equal(new URL(await page.url()).search, '?lang=en');
   await page.click('[data-notice="ignored"] button');
   assert.equal(await page.count('[data-notice="ignored"]'), 0);
   await page.assertClean();
