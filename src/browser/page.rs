@@ -124,6 +124,17 @@ fn flush_query() {
     }
 }
 
+/// Resolves in a later task (a `setTimeout` of 0): work after it is not part of the current
+/// task, so that the browser can paint and handle input in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Sets (or, with `None`, removes) a `data-*` attribute on the document element, where the
 /// stylesheet reads the theme, the background and embedding.
 pub fn set_root_flag(name: &str, value: Option<&str>) {

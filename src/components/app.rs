@@ -62,6 +62,9 @@ pub fn start() {
                     Ok(texts) => initial.texts = Rc::new(texts),
                     Err(error) => initial.locale_failure = Some((locale, error)),
                 }
+                // The render in a task of its own, not after the module's start in one long
+                // task that holds up input.
+                page::next_task().await;
                 page::clear(&root);
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
             });
