@@ -145,6 +145,9 @@ pub mod page {
     /// No document natively.
     pub fn bring_into_view(_id: &str) {}
 
+    /// Nothing served natively.
+    pub fn remove_served(_app: &yew::NodeRef) {}
+
     /// No document natively.
     pub fn show_dialog(_dialog: &yew::NodeRef, _open: bool) {}
 

@@ -32,6 +32,40 @@ pub fn clear(root: &web_sys::Element) {
     root.set_inner_html("");
 }
 
+/// Where the app mounts in `root`, and whether `root` holds served markup: then a new element
+/// after that markup (a mount empties its element, and the markup stays until the app takes
+/// its place, see [`remove_served`]), else `root` itself.
+pub fn app_host(root: &web_sys::Element) -> (web_sys::Element, bool) {
+    let served = root.child_element_count() > 0;
+    let host = served
+        .then(|| document()?.create_element("div").ok())
+        .flatten()
+        .filter(|host| root.append_child(host).is_ok());
+    match host {
+        Some(host) => (host, true),
+        None => (root.clone(), false),
+    }
+}
+
+/// Removes the served markup beside the app's host (see [`app_host`]), `app` being the app's
+/// element in it.
+pub fn remove_served(app: &yew::NodeRef) {
+    let Some(host) = app.get().and_then(|element| element.parent_node()) else {
+        return;
+    };
+    let Some(root) = host.parent_node() else {
+        return;
+    };
+    let children = root.child_nodes();
+    let served: Vec<web_sys::Node> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|child| child != &host)
+        .collect();
+    for node in served {
+        let _ = root.remove_child(&node);
+    }
+}
+
 /// The stored language choice, unparsed.
 pub fn stored_locale() -> Option<String> {
     storage()?.get_item(LANG_KEY).ok().flatten()

@@ -51,11 +51,16 @@ pub fn start() {
             };
             let mut props = AppProps::english(Rc::new(data), view, link.ignored);
             page::register_service_worker();
-            // The page carries the default English view prerendered, for the first paint. The
-            // app replaces it in one task, so that no frame shows it gone: a fresh render costs
-            // less wasm than hydrating (yew's `hydration`, 17 KB gzip) and does the same. The
-            // link's language is read before that render, so that a link in another language
-            // never shows English first.
+            // The page carries its default English view prerendered, for the first paint. The
+            // app renders beside it, hidden, in stages (see [`Stage`]), and then takes its
+            // place in one task, so that no frame shows it gone: a fresh render costs less wasm
+            // than hydrating (yew's `hydration`, 17 KB gzip) and does the same. The link's
+            // language is read before that render, so that a link in another language never
+            // shows English first.
+            let (host, served) = page::app_host(&root);
+            if served {
+                props.first_stage = Stage::Shell;
+            }
             yew::platform::spawn_local(async move {
                 let initial = &mut props.initial;
                 match locale_file::load_texts(&initial.texts, locale).await {
@@ -65,8 +70,7 @@ pub fn start() {
                 // The render in a task of its own, not after the module's start in one long
                 // task that holds up input.
                 page::next_task().await;
-                page::clear(&root);
-                yew::Renderer::<App>::with_root_and_props(root, props).render();
+                yew::Renderer::<App>::with_root_and_props(host, props).render();
             });
         }
         Err(error) => {
@@ -97,12 +101,37 @@ pub fn LoadFailure(props: &LoadFailureProps) -> Html {
     }
 }
 
+/// How much of the app a render shows. Over served markup, the app's first render is split
+/// into tasks, a part each, so that no one task holds up input for long (Lighthouse's total
+/// blocking time); the parts stay hidden, and the served markup shown, until the last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The header, notices and tabs.
+    Shell,
+    /// And the page's view.
+    View,
+    /// And the footer and the detail: everything, shown.
+    Whole,
+}
+
+impl Stage {
+    /// The stage after this one; the whole app stays whole.
+    pub fn next(self) -> Stage {
+        match self {
+            Stage::Shell => Stage::View,
+            Stage::View | Stage::Whole => Stage::Whole,
+        }
+    }
+}
+
 /// Props of [`App`].
 #[derive(Properties)]
 pub struct AppProps {
     pub data: Rc<Dataset>,
     /// The state the page's link opens, with the texts to start with.
     pub initial: AppState,
+    /// The first render's stage: [`Stage::Whole`] unless the page holds served markup.
+    pub first_stage: Stage,
 }
 
 impl AppProps {
@@ -112,13 +141,19 @@ impl AppProps {
         let (texts, broken) = Texts::english();
         let mut initial = AppState::from_link(view, ignored, Rc::new(texts));
         initial.locale_failure = broken.map(|error| (Locale::ENGLISH, error));
-        AppProps { data, initial }
+        AppProps {
+            data,
+            initial,
+            first_stage: Stage::Whole,
+        }
     }
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.initial == other.initial
+        Rc::ptr_eq(&self.data, &other.data)
+            && self.initial == other.initial
+            && self.first_stage == other.first_stage
     }
 }
 
@@ -128,6 +163,30 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
     let view = &state.view;
+    let stage = use_state_eq(|| props.first_stage);
+    let whole = *stage == Stage::Whole;
+    let app = use_node_ref();
+    {
+        let (stage, app, staged) = (
+            stage.clone(),
+            app.clone(),
+            props.first_stage != Stage::Whole,
+        );
+        use_effect_with(*stage, move |&now| {
+            // The next part in the next task; once whole, the app takes the served markup's place.
+            let timer = if now == Stage::Whole {
+                if staged {
+                    page::remove_served(&app);
+                }
+                None
+            } else {
+                page::after(0, move || stage.set(now.next()))
+            };
+            move || {
+                let _cancelled = timer;
+            }
+        });
+    }
     // Reads the wanted language's file; the reducer drops an answer that comes too late.
     {
         let (d, texts) = (state.dispatcher(), state.texts.clone());
@@ -179,11 +238,16 @@ pub fn App(props: &AppProps) -> Html {
         page::set_document_language(shown.tag(), shown.info().dir)
     });
     // Marks the page as taken over by the app (tests and embedders can wait for it).
-    use_effect_with((), |_| page::set_root_flag("data-ready", Some("1")));
+    use_effect_with(whole, |&whole| {
+        if whole {
+            page::set_root_flag("data-ready", Some("1"));
+        }
+    });
     {
         let d = state.dispatcher();
-        use_effect_with(view.embed, move |embedded| {
-            if *embedded {
+        // Once whole: the widget's height is that of the app's element, not the served one's.
+        use_effect_with((view.embed, whole), move |&(embedded, whole)| {
+            if embedded && whole {
                 embed::report_height();
                 embed::listen_to_host(Callback::from(move |theme| {
                     d.dispatch(Action::HostTheme(theme))
@@ -217,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class={classes!("mc", view.embed.then_some("mc--embed"))} lang={shown.tag()} dir={shown.info().dir.attr()}>
+            <div ref={app} class={classes!("mc", view.embed.then_some("mc--embed"), (!whole).then_some("mc--staging"))} lang={shown.tag()} dir={shown.info().dir.attr()}>
                 <header class="mc-header">
                     if !view.embed {
                         <div class="mc-heading">
@@ -252,8 +316,8 @@ pub fn App(props: &AppProps) -> Html {
                     </nav>
                 }
                 <main class="mc-main">
-                    {
-                        match view.page {
+                    if *stage != Stage::Shell {
+                        { match view.page {
                             Page::Choose => html! { <Chooser view={view.clone()} /> },
                             Page::Matrix => html! {
                                 <Matrix
@@ -267,9 +331,10 @@ pub fn App(props: &AppProps) -> Html {
                             },
                             Page::Networks => html! { <Networks focus={state.focus_network} /> },
                             Page::Compare => html! { <Compare chosen={view.compare.clone()} cols={view.cols.clone()} /> },
-                        }
+                        } }
                     }
                 </main>
+                if whole {
                 <Detail messenger={view.detail} />
                 <footer class="mc-footer">
                     if view.embed {
@@ -280,6 +345,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p>{ ctx.t("ui.footer.source") }</p>
                     }
                 </footer>
+                }
             </div>
         </ContextProvider<Ctx>>
     }

@@ -39,13 +39,19 @@ async function framesWithout(t, path, selector) {
   const page = await env.open(t, path, {
     wait: false,
     // Runs first in the served page (the server puts it in <head>), before the app starts:
-    // looks at every frame the browser paints until the app is ready.
+    // looks at every frame the browser paints from the end of parsing (a long page may paint
+    // its top while the rest is still arriving; the app starts only after) until the app is
+    // ready.
     initScript: (selector) => {
-      window.__frames = { painted: 0, without: 0 };
+      window.__frames = { painted: 0, without: 0, seen: [] };
       const look = () => {
-        if (document.body) {
+        if (document.readyState !== 'loading') {
           window.__frames.painted++;
-          if (!document.querySelector(selector)?.checkVisibility()) window.__frames.without++;
+          const all = [...document.querySelectorAll(selector)];
+          if (!all.some((e) => e.checkVisibility({ visibilityProperty: true }))) {
+            window.__frames.without++;
+            window.__frames.seen.push(`frame ${window.__frames.painted}: ${all.length} found, app ${document.querySelector('.mc--staging') ? 'rendering' : 'not rendering'}`);
+          }
         }
         if (!document.documentElement.hasAttribute('data-ready')) requestAnimationFrame(look);
       };
@@ -56,7 +62,7 @@ async function framesWithout(t, path, selector) {
   await page.waitFor('html[data-ready]');
   const frames = await page.evaluate(() => window.__frames);
   assert.ok(frames.painted > 0, 'frames were seen');
-  assert.equal(frames.without, 0, `${frames.without} of ${frames.painted} frames had no ${selector}`);
+  assert.equal(frames.without, 0, `${frames.without} of ${frames.painted} frames had no ${selector} (${frames.seen.join('; ')})`);
   return page;
 }
 
