@@ -27,11 +27,6 @@ pub fn mount_root() -> Option<web_sys::Element> {
         .or_else(|| document.body().map(Into::into))
 }
 
-/// Empties `root`, for a render from scratch.
-pub fn clear(root: &web_sys::Element) {
-    root.set_inner_html("");
-}
-
 /// Where the app mounts in `root`, and whether `root` holds served markup: then a new element
 /// after that markup (a mount empties its element, and the markup stays until the app takes
 /// its place, see [`remove_served`]), else `root` itself.
@@ -56,13 +51,11 @@ pub fn remove_served(app: &yew::NodeRef) {
     let Some(root) = host.parent_node() else {
         return;
     };
-    let children = root.child_nodes();
-    let served: Vec<web_sys::Node> = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .filter(|child| child != &host)
-        .collect();
-    for node in served {
-        let _ = root.remove_child(&node);
+    // The host was appended after the served markup: all of it comes before.
+    while let Some(served) = host.previous_sibling() {
+        if root.remove_child(&served).is_err() {
+            return;
+        }
     }
 }
 

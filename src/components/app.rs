@@ -74,7 +74,7 @@ pub fn start() {
             });
         }
         Err(error) => {
-            page::clear(&root);
+            // Yew's mount empties the root of the served markup.
             let props = LoadFailureProps {
                 message: error.to_string(),
             };
