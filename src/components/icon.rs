@@ -1,6 +1,6 @@
-//! The icon beside a value's word, so that a value never relies on colour alone. It is a CSS
-//! mask (see `styles/main.css`), not inline SVG: a matrix has a thousand of them, and an
-//! element each is far cheaper to lay out and paint than an SVG each.
+//! The icon beside a value's word, so that a value never relies on colour alone. It is one
+//! empty element whose shape `styles/main.css` draws with borders or a glyph, not an SVG
+//! (inline or as a CSS mask): a matrix has a thousand of them, and a sort repaints all in view.
 
 use crate::model::dataset::Verdict;
 use yew::prelude::*;

@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { serve } from './server.mjs';
 import { engine, ENGINE } from './engines.mjs';
+import { decodePng } from './png.mjs';
 
 export { ENGINE };
 const here = dirname(fileURLToPath(import.meta.url));
@@ -344,6 +345,28 @@ class Page {
     const png = await this.session.screenshot();
     if (path) await writeFile(path, png);
     return png;
+  }
+  /**
+   * What the screen shows in the box of the first element matching `selector`, scrolled into
+   * view first: `{ width, height, rgba }` in the screenshot's pixels, four bytes each. Reads
+   * the top-level page only (a frame's boxes are not the screenshot's).
+   */
+  async pixels(selector) {
+    if (this.frames.length) throw new Error('pixels() reads the top-level page, not a frame');
+    const box = await this.$eval(selector, (el) => {
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height, viewport: innerWidth };
+    });
+    const shot = decodePng(await this.screenshot());
+    const scale = shot.width / box.viewport;
+    const [x0, y0] = [Math.round(box.x * scale), Math.round(box.y * scale)];
+    const [width, height] = [Math.round(box.width * scale), Math.round(box.height * scale)];
+    const rgba = Buffer.alloc(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      shot.rgba.copy(rgba, y * width * 4, ((y0 + y) * shot.width + x0) * 4, ((y0 + y) * shot.width + x0 + width) * 4);
+    }
+    return { width, height, rgba };
   }
 
   // ------------------------------------------------------------ checks

@@ -230,6 +230,45 @@ test('colour follows what is good for the reader: a phone number required reads 
 });
 
 for (const colorScheme of ['light', 'dark']) {
+  test(`every kind of value has an icon of its own on screen beside its word, ${colorScheme}`, async (t) => {
+    const page = await env.open(t, '/?view=matrix', { colorScheme });
+    const shapes = new Map();
+    for (const verdict of ['good', 'bad', 'partial', 'unknown', 'not-applicable', 'disputed']) {
+      const button = `td[data-verdict="${verdict}"] .mc-value-button`;
+      // The part of the button before its word: the icon and the padding around it.
+      await page.$eval(button, (b) => b.setAttribute('data-icon-test', ''));
+      const iconWidth = await page.$eval('[data-icon-test]', (b) => b.querySelector('.mc-value-word').getBoundingClientRect().left - b.getBoundingClientRect().left);
+      const { width, height, rgba } = await page.pixels('[data-icon-test]');
+      await page.$eval('[data-icon-test]', (b) => b.removeAttribute('data-icon-test'));
+      const columns = Math.floor(width * iconWidth / (await page.$eval(button, (b) => b.getBoundingClientRect().width)));
+      // Ink: pixels far from the button's own background (its most common colour).
+      const at = (x, y) => rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 3);
+      const counts = new Map();
+      for (let y = 0; y < height; y++) for (let x = 0; x < columns; x++) counts.set(at(x, y).join(), (counts.get(at(x, y).join()) ?? 0) + 1);
+      const background = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+      const ink = [];
+      for (let y = 0; y < height; y++) for (let x = 0; x < columns; x++) {
+        if (at(x, y).reduce((sum, v, i) => sum + Math.abs(v - background[i]), 0) > 120) ink.push([x, y]);
+      }
+      assert.ok(ink.length >= 12, `${verdict}: an icon a reader can see (${ink.length} pixels of ink)`);
+      const [xs, ys] = [ink.map(([x]) => x), ink.map(([, y]) => y)];
+      const box = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+      const scale = width / (await page.$eval(button, (b) => b.getBoundingClientRect().width));
+      assert.ok(box.right - box.left < 20 * scale && box.bottom - box.top < 20 * scale, `${verdict}: an icon of about 1rem, not ${JSON.stringify(box)}`);
+      // Level with the word: the icon's middle within 4 px of the button's middle.
+      assert.ok(Math.abs((box.top + box.bottom) / 2 - height / 2) <= 4 * scale, `${verdict}: centred beside the word, ${JSON.stringify(box)} of ${height}`);
+      // Unlike every other kind's icon: placed on each other, at most 70 % of their ink meets.
+      const shape = new Set(ink.map(([x, y]) => `${x - box.left},${y - box.top}`));
+      for (const [other, drawn] of shapes) {
+        const shared = [...shape].filter((p) => drawn.has(p)).length;
+        assert.ok(shared < 0.7 * new Set([...shape, ...drawn]).size, `${verdict} drawn like ${other}`);
+      }
+      shapes.set(verdict, shape);
+    }
+    await page.assertClean();
+    await page.close();
+  });
+
   for (const width of [360, 1440]) {
     test(`axe-core: no WCAG 2.1 AA violation, ${colorScheme}, ${width} px (matrix, note, detail)`, async (t) => {
       const page = await env.open(t, '/?view=matrix', { colorScheme, viewport: { width, height: 900 } });
