@@ -3,6 +3,10 @@
 //! nothing else does. The embedded English texts come from `MC_DATA_DIR/locales/en.json` where
 //! such a dataset brings its own (texts for its synthetic items), else from `data/locales/`.
 //!
+//! Writes the English texts that the browser build embeds (`$OUT_DIR/en-core.json`): all but
+//! the value notes (`value.<messenger>.<criterion>`, `model::locale::is_deferred`), which it reads
+//! from the bundle's English file when a note is first shown.
+//!
 //! Also writes the dataset in a compact binary form (`$OUT_DIR/dataset.bin`), which the
 //! browser build reads (`model::dataset_bin`) instead of parsing JSON at start: no JSON reader
 //! in the wasm, and texts taken in place from the embedded bytes. Its layout is the order in
@@ -28,6 +32,7 @@ fn main() {
     println!("cargo:rerun-if-changed={dir}");
     println!("cargo:rerun-if-changed={english}");
     println!("cargo:rustc-env=MC_ENGLISH={english}");
+    english_core(&english);
 
     let mut out = Vec::new();
     if let Err(message) = dataset(&dir, &mut out) {
@@ -40,6 +45,28 @@ fn main() {
     }
     let path = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR") + "/dataset.bin";
     std::fs::write(path, out).expect("OUT_DIR is writable");
+}
+
+/// `en-core.json`: the English file without its notes, `value.<messenger>.<criterion>` (sorted
+/// by key). A file that is
+/// not a JSON object is copied as it is, so that the app's own reading reports it by name.
+fn english_core(english: &str) {
+    let text = std::fs::read_to_string(english).unwrap_or_default();
+    let core = match serde_json::from_str::<Map<String, Value>>(&text) {
+        Ok(all) => {
+            let core: Map<String, Value> = all
+                .into_iter()
+                .filter(|(key, _)| {
+                    !key.strip_prefix("value.")
+                        .is_some_and(|rest| rest.contains('.'))
+                })
+                .collect();
+            serde_json::to_string_pretty(&core).expect("a map of JSON values serialises")
+        }
+        Err(_) => text,
+    };
+    let path = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR") + "/en-core.json";
+    std::fs::write(path, core).expect("OUT_DIR is writable");
 }
 
 /// Where in the data a value is, for errors: the file, the messenger, the field.

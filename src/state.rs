@@ -4,7 +4,7 @@
 use crate::model::dataset::{NeedIndex, NetworkId, Platform};
 use crate::model::filter::Need;
 use crate::model::host_options::{Accent, AccentProblem, Density, Font, HostOptions, Part};
-use crate::model::locale::{Locale, Texts};
+use crate::model::locale::{Catalog, Locale, Texts};
 use crate::model::sort::{Column, Sort};
 use crate::model::view_state::{CellAt, Page, Theme, ViewState, MAX_COMPARED};
 use std::rc::Rc;
@@ -27,6 +27,11 @@ pub struct AppState {
     pub host_theme: Option<Theme>,
     /// "Embed this view", while it is open: the options being chosen for the snippet.
     pub builder: Option<EmbedBuilder>,
+    /// Whether a note has been shown (an open cell, the comparison): from then on the value
+    /// notes are wanted, which the browser's embedded English lacks until its file is read.
+    pub notes_wanted: bool,
+    /// Why the English file with the notes could not be read, if it could not.
+    pub notes_failure: Option<String>,
 }
 
 /// The embed builder's choices: how the embedded view should look. The view itself (page,
@@ -123,6 +128,10 @@ pub enum Action {
     /// A language's file could not be read: English shows, with the reason. Ignored unless
     /// that language is still wanted.
     LocaleFailed(Locale, String),
+    /// The whole English file has been read: its notes join the texts, whatever the language.
+    EnglishLoaded(Rc<Catalog>),
+    /// The English file could not be read: the notes say so, with the reason.
+    EnglishFailed(String),
     /// Switch the colour theme.
     SetTheme(Theme),
     /// Switch page.
@@ -182,7 +191,24 @@ impl AppState {
             ignored,
             host_theme: None,
             builder: None,
+            notes_wanted: false,
+            notes_failure: None,
         }
+        .noting_notes()
+    }
+
+    /// This state, noting whether its view shows a note.
+    fn noting_notes(mut self) -> AppState {
+        let view = &self.view;
+        self.notes_wanted |=
+            view.open_cell.is_some() || (view.page == Page::Compare && !view.compare.is_empty());
+        self
+    }
+
+    /// Whether the English file must be read now for its notes: one has been shown, the texts
+    /// lack them, and no earlier read has failed.
+    pub fn notes_to_load(&self) -> bool {
+        self.notes_wanted && self.notes_failure.is_none() && self.texts.lacks_notes()
     }
 
     /// The theme shown: the reader's or the link's choice; under "auto", an embed follows
@@ -225,10 +251,15 @@ impl AppState {
             }
             Action::LocaleLoaded(texts) => {
                 if texts.locale == view.locale {
-                    next.texts = texts;
+                    // Read from the texts of when the read began: English notes read since stay.
+                    next.texts = Rc::new(texts.with_english_of(&self.texts));
                     next.locale_failure = None;
                 }
             }
+            Action::EnglishLoaded(english) => {
+                next.texts = Rc::new(self.texts.with_english(english));
+            }
+            Action::EnglishFailed(error) => next.notes_failure = Some(error),
             Action::LocaleFailed(locale, error) => {
                 if locale == view.locale {
                     next.texts = Rc::new(self.texts.fallback());
@@ -301,7 +332,7 @@ impl AppState {
                 }
             }
         }
-        next
+        next.noting_notes()
     }
 }
 
@@ -492,6 +523,76 @@ mod tests {
 
     fn locale(tag: &str) -> Locale {
         Locale::all().into_iter().find(|l| l.tag() == tag).unwrap()
+    }
+
+    fn core_english() -> AppState {
+        let texts = Rc::new(Texts::english_from(crate::model::locale::ENGLISH_CORE).0);
+        AppState::from_link(ViewState::default(), Vec::new(), texts)
+    }
+
+    fn whole_english() -> Rc<Catalog> {
+        let file = crate::model::locale::ENGLISH_FILE;
+        Rc::new(Catalog::parse(file.path, file.text).unwrap())
+    }
+
+    #[test]
+    fn the_notes_are_read_once_a_note_is_shown_and_then_kept() {
+        let at = CellAt {
+            messenger: 0,
+            criterion: 0,
+        };
+        let s = core_english();
+        assert!(!s.notes_to_load(), "nothing read before a note is shown");
+        let s = s.apply(Action::ToggleCell(at));
+        assert!(s.notes_to_load());
+        let closed = s.apply(Action::ToggleCell(at));
+        assert!(
+            closed.notes_to_load(),
+            "still wanted: the read under way is not begun again"
+        );
+        let s = s.apply(Action::EnglishLoaded(whole_english()));
+        assert!(!s.notes_to_load());
+        assert_ne!(
+            s.texts.get("value.signal.forward-secrecy"),
+            "value.signal.forward-secrecy"
+        );
+        // A language read from the texts of before the notes came keeps them underneath.
+        let before = s.texts.clone();
+        let s = s.apply(Action::SetLocale(locale("nl")));
+        let dutch = Rc::new(
+            core_english()
+                .texts
+                .with_locale(locale("nl"), "nl", "{}")
+                .unwrap(),
+        );
+        let s = s.apply(Action::LocaleLoaded(dutch));
+        assert!(!s.notes_to_load());
+        let s = s.apply(Action::SetLocale(Locale::ENGLISH));
+        assert_eq!(s.texts, Rc::new(before.fallback()));
+    }
+
+    #[test]
+    fn the_comparison_wants_the_notes_and_a_failed_read_is_not_repeated() {
+        let s = core_english().apply(Action::ShowPage(Page::Compare));
+        assert!(!s.notes_to_load(), "no messenger chosen: no note shown");
+        let s = s.apply(Action::ToggleCompare(1));
+        assert!(s.notes_to_load());
+        let s = s.apply(Action::EnglishFailed("locales/en.json: HTTP 404".into()));
+        assert!(!s.notes_to_load());
+        assert_eq!(
+            s.notes_failure.as_deref(),
+            Some("locales/en.json: HTTP 404")
+        );
+        // A link that opens a note wants them from the start.
+        let view = ViewState {
+            open_cell: Some(CellAt {
+                messenger: 2,
+                criterion: 3,
+            }),
+            ..ViewState::default()
+        };
+        let texts = core_english().texts;
+        assert!(AppState::from_link(view, Vec::new(), texts).notes_to_load());
     }
 
     #[test]

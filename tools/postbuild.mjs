@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, readdir, mkdir, copyFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const { transformSync } = createRequire(join(process.cwd(), 'tests', 'package.json'))('esbuild');
@@ -37,6 +38,11 @@ const fail = (message) => {
   console.error(`postbuild: ${message}`);
   process.exit(1);
 };
+
+// The bundle's English file is the one the wasm was built from (build.rs takes a synthetic
+// dataset's own, where it brings one): the app reads its notes from there.
+const ownEnglish = process.env.MC_DATA_DIR && join(process.env.MC_DATA_DIR, 'locales', 'en.json');
+if (ownEnglish && existsSync(ownEnglish)) await copyFile(ownEnglish, join(stage, 'locales', 'en.json'));
 
 const indexPath = join(stage, 'index.html');
 let index = await readFile(indexPath, 'utf8');
@@ -229,9 +235,9 @@ for (const name of Object.keys(PAGES)) {
   checkCsp(name, html, 'served');
   await writeFile(join(stage, name), html);
 }
-// English is in the wasm and never fetched.
+// English too: the wasm embeds all of it but the value notes, which it reads from there.
 const plainLocales = listed.filter((name) => PLAIN_LOCALE.test(name));
-const buildLocales = plainLocales.filter((name) => name !== 'locales/en.json').map((name) => name.replace('locales/', `locales/${build}/`));
+const buildLocales = plainLocales.map((name) => name.replace('locales/', `locales/${build}/`));
 await mkdir(join(stage, 'locales', build));
 for (const name of buildLocales) await copyFile(join(stage, name.replace(`${build}/`, '')), join(stage, name));
 
@@ -261,7 +267,6 @@ initSync({ module: bytes });
 const localeBlocks = (
   await Promise.all(
     plainLocales
-      .filter((name) => name !== 'locales/en.json')
       .map(async (name) => {
         const tag = name.slice('locales/'.length, -'.json'.length);
         const json = (await readFile(join(stage, name), 'utf8')).replace(/</g, '\\u003c');

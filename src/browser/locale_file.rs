@@ -1,7 +1,7 @@
 //! Reads a locale's texts: from a data block in the page (the single-file build carries them
 //! inline), or else from the bundle's `locales/` folder, under the build id the page names.
 
-use crate::model::locale::{Locale, Texts};
+use crate::model::locale::{Catalog, Locale, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -38,6 +38,13 @@ pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String
     }
     let text = load(locale).await?;
     current.with_locale(locale, &bundle_path(locale), &text)
+}
+
+/// The whole English file, read: the notes the embedded English leaves out
+/// (`model::locale::is_deferred`).
+pub async fn load_english() -> Result<Catalog, String> {
+    let text = load(Locale::ENGLISH).await?;
+    Catalog::parse(&bundle_path(Locale::ENGLISH), &text)
 }
 
 /// The page's build id, which `tools/postbuild.mjs` writes into

@@ -88,7 +88,7 @@ pub mod intl {
 
 /// See `browser/locale_file.rs`.
 pub mod locale_file {
-    use crate::model::locale::{Locale, Texts};
+    use crate::model::locale::{Catalog, Locale, Texts, ENGLISH_FILE};
 
     /// No files to fetch natively: English only.
     pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String> {
@@ -100,6 +100,11 @@ pub mod locale_file {
                 locale.bundle_path(None)
             ))
         }
+    }
+
+    /// The whole English file, embedded natively.
+    pub async fn load_english() -> Result<Catalog, String> {
+        Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text)
     }
 }
 

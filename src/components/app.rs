@@ -201,9 +201,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Reads the English notes once a note is shown (the browser's embedded English has none).
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.notes_to_load(), move |&load| {
+            if load {
+                yew::platform::spawn_local(async move {
+                    d.dispatch(match locale_file::load_english().await {
+                        Ok(english) => Action::EnglishLoaded(Rc::new(english)),
+                        Err(error) => Action::EnglishFailed(error),
+                    });
+                });
+            }
+        });
+    }
     let ctx = Ctx {
         data: props.data.clone(),
         texts: state.texts.clone(),
+        notes_failure: state.notes_failure.clone(),
         dispatcher: state.dispatcher(),
     };
     let shown = ctx.locale();

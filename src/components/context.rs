@@ -5,9 +5,10 @@ use crate::browser::intl;
 use crate::model::dataset::Dataset;
 use crate::model::date::Date;
 use crate::model::locale::{Locale, Texts};
+use crate::model::text;
 use crate::state::{Action, AppState};
 use std::rc::Rc;
-use yew::UseReducerDispatcher;
+use yew::{html, Html, UseReducerDispatcher};
 
 /// The dataset and texts, shared by reference. Equality is identity, so a component re-renders
 /// when the language changes, not when an unrelated part of the state does.
@@ -15,13 +16,17 @@ use yew::UseReducerDispatcher;
 pub struct Ctx {
     pub data: Rc<Dataset>,
     pub texts: Rc<Texts>,
+    /// Why the English notes could not be read, if they could not.
+    pub notes_failure: Option<String>,
     /// Stable for the App's lifetime, so it takes no part in equality.
     pub dispatcher: UseReducerDispatcher<AppState>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && Rc::ptr_eq(&self.texts, &other.texts)
+        Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.texts, &other.texts)
+            && self.notes_failure == other.notes_failure
     }
 }
 
@@ -39,6 +44,23 @@ impl Ctx {
     /// The text for `key` with its `{placeholders}` filled.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.texts.fill(key, args)
+    }
+
+    /// A value's note: its text; while the English notes are being read, a line that says so
+    /// (shown only if the read is slow, see `styles/main.css`); if they could not be read, why.
+    pub fn note(&self, messenger: &str, criterion: &str) -> Html {
+        let key = text::value_note(messenger, criterion);
+        if self.texts.has(&key) || !self.texts.lacks_notes() {
+            return html! { { self.t(&key) } };
+        }
+        match &self.notes_failure {
+            Some(error) => html! {
+                <span class="mc-note-missing">{ self.fill("ui.note.unavailable", &[("error", error)]) }</span>
+            },
+            None => {
+                html! { <span class="mc-note-loading" role="status">{ self.t("ui.note.loading") }</span> }
+            }
+        }
     }
 
     /// The current locale.

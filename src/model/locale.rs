@@ -3,9 +3,11 @@
 //! Adding a language: add `data/locales/<tag>.json` with exactly the English keys, and one
 //! entry to [`LOCALES`]. No other code changes.
 //!
-//! English is embedded in the binary (it is the fallback for every text); the other locales
-//! are files of the bundle (`locales/<build>/<tag>.json`), fetched when chosen and kept
-//! offline by the service worker.
+//! English is embedded in the binary (it is the fallback for every text), except in the
+//! browser its value notes ([`is_deferred`]), which it reads from the bundle's English file
+//! when a note is first shown; the other locales are files of the bundle
+//! (`locales/<build>/<tag>.json`), fetched when chosen. The service worker keeps them all
+//! offline.
 
 use crate::model::dataset::DataFile;
 use std::collections::HashMap;
@@ -42,6 +44,22 @@ pub const ENGLISH_FILE: DataFile = DataFile {
     path: "data/locales/en.json",
     text: include_str!(env!("MC_ENGLISH")),
 };
+
+/// The English texts the browser build embeds: [`ENGLISH_FILE`] without its deferred texts,
+/// as build.rs writes them.
+pub const ENGLISH_CORE: DataFile = DataFile {
+    path: "data/locales/en.json",
+    text: include_str!(concat!(env!("OUT_DIR"), "/en-core.json")),
+};
+
+/// Whether the browser build leaves the text `key` out of its embedded English, to read it
+/// when first shown: the value notes (`value.<messenger>.<criterion>`, not the value words
+/// `value.<value>`), which only an open note and the comparison show. build.rs applies the
+/// same rule.
+pub fn is_deferred(key: &str) -> bool {
+    key.strip_prefix("value.")
+        .is_some_and(|rest| rest.contains('.'))
+}
 
 /// Every supported locale; English first (it is the fallback).
 pub const LOCALES: &[LocaleInfo] = &[
@@ -195,6 +213,10 @@ impl Catalog {
             .map(|texts| Catalog { texts })
             .map_err(|e| format!("{path}: {e}"))
     }
+
+    fn has_deferred(&self) -> bool {
+        self.texts.keys().any(|key| is_deferred(key))
+    }
 }
 
 /// Text lookup for the chosen locale, falling back to English, then to the key itself (so a
@@ -207,10 +229,19 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// The embedded English texts. If the embedded file were broken, every text would show
-    /// as its key, and the error is returned so that it can be reported.
+    /// The embedded English texts: natively all of them, in the browser [`ENGLISH_CORE`].
     pub fn english() -> (Texts, Option<String>) {
-        let (catalog, error) = match Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text) {
+        #[cfg(target_arch = "wasm32")]
+        let file = ENGLISH_CORE;
+        #[cfg(not(target_arch = "wasm32"))]
+        let file = ENGLISH_FILE;
+        Texts::english_from(file)
+    }
+
+    /// English texts read from `file`. If it were broken, every text would show as its key,
+    /// and the error is returned so that it can be reported.
+    pub fn english_from(file: DataFile) -> (Texts, Option<String>) {
+        let (catalog, error) = match Catalog::parse(file.path, file.text) {
             Ok(c) => (c, None),
             Err(e) => (Catalog::default(), Some(e)),
         };
@@ -241,6 +272,49 @@ impl Texts {
             active: self.english.clone(),
             english: self.english.clone(),
         }
+    }
+
+    /// These texts with `english` (the whole English file, read) joined to their fallback,
+    /// and to their own texts too where they are English. Joined, not swapped: a text
+    /// embedded but missing from the file (a file of another build) still shows.
+    pub fn with_english(&self, english: Rc<Catalog>) -> Texts {
+        let mut joined = (*self.english).clone();
+        joined.texts.extend(
+            english
+                .texts
+                .iter()
+                .map(|(key, text)| (key.clone(), text.clone())),
+        );
+        let english = Rc::new(joined);
+        Texts {
+            locale: self.locale,
+            active: if self.locale == Locale::ENGLISH {
+                english.clone()
+            } else {
+                self.active.clone()
+            },
+            english,
+        }
+    }
+
+    /// These texts, with `other`'s English instead where only that one has the notes.
+    pub fn with_english_of(&self, other: &Texts) -> Texts {
+        if other.english.has_deferred() && !self.english.has_deferred() {
+            self.with_english(other.english.clone())
+        } else {
+            self.clone()
+        }
+    }
+
+    /// Whether neither these texts nor their English have the deferred ones: a note shown
+    /// now needs the English file read first.
+    pub fn lacks_notes(&self) -> bool {
+        !self.active.has_deferred() && !self.english.has_deferred()
+    }
+
+    /// Whether there is a text for `key`, in this language or in English.
+    pub fn has(&self, key: &str) -> bool {
+        self.active.texts.contains_key(key) || self.english.texts.contains_key(key)
     }
 
     /// The text for `key`.
@@ -470,5 +544,69 @@ mod tests {
             "interface keys with no English text:\n{}",
             missing.join("\n")
         );
+    }
+
+    #[test]
+    fn the_browser_embeds_all_english_but_the_notes() {
+        let whole = Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap();
+        let core = Catalog::parse(ENGLISH_CORE.path, ENGLISH_CORE.text).unwrap();
+        let mut kept: Vec<&String> = whole.texts.keys().filter(|k| !is_deferred(k)).collect();
+        let mut embedded: Vec<&String> = core.texts.keys().collect();
+        kept.sort();
+        embedded.sort();
+        assert_eq!(embedded, kept);
+        assert!(core.texts.iter().all(|(k, v)| whole.texts[k] == *v));
+        // Deferred are exactly the notes of the dataset's cells.
+        let data = crate::model::dataset::Dataset::embedded().unwrap();
+        let mut notes: Vec<String> = data
+            .messengers
+            .iter()
+            .flat_map(|m| {
+                data.criteria
+                    .iter()
+                    .filter(|c| m.cell(&c.id).is_some())
+                    .map(|c| crate::model::text::value_note(&m.id, &c.id))
+            })
+            .collect();
+        let mut deferred: Vec<&String> = whole.texts.keys().filter(|k| is_deferred(k)).collect();
+        notes.sort();
+        deferred.sort();
+        assert_eq!(deferred, notes.iter().collect::<Vec<_>>());
+        assert!(core.texts.contains_key("value.yes") && !is_deferred("value.not-applicable"));
+    }
+
+    #[test]
+    fn texts_without_the_notes_take_them_from_the_english_file_in_any_language() {
+        let (core, error) = Texts::english_from(ENGLISH_CORE);
+        assert_eq!(error, None);
+        let note = "value.signal.forward-secrecy";
+        assert!(core.lacks_notes() && !core.has(note));
+        assert_eq!(core.get(note), note, "a missing text shows as its key");
+        let whole = Rc::new(Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap());
+        let english = core.with_english(whole.clone());
+        assert!(!english.lacks_notes() && english.has(note));
+        assert_ne!(english.get(note), note);
+        assert_eq!(english.get("ui.title"), core.get("ui.title"));
+        // Dutch read before the notes came: its own notes, and English kept underneath.
+        let nl = Locale::from_tag("nl").unwrap();
+        let dutch = core
+            .with_locale(
+                nl,
+                "nl.json",
+                r#"{"ui.title": "Titel", "value.signal.forward-secrecy": "Ja"}"#,
+            )
+            .unwrap();
+        assert!(!dutch.lacks_notes(), "a locale file brings its own notes");
+        let dutch_with = dutch.with_english_of(&english);
+        assert_eq!(dutch_with.get(note), "Ja");
+        assert_eq!(dutch_with.fallback().get(note), english.get(note));
+        assert_eq!(dutch.with_english(whole).get(note), "Ja");
+        // A text the file lacks stays as embedded.
+        let partial = Rc::new(Catalog::parse("en.json", r#"{"value.signal.tor": "Nee"}"#).unwrap());
+        let joined = core.with_english(partial);
+        assert_eq!(joined.get("value.signal.tor"), "Nee");
+        assert_eq!(joined.get("ui.title"), core.get("ui.title"));
+        // Nothing is taken from texts that have no more than these.
+        assert_eq!(english.with_english_of(&core), english);
     }
 }

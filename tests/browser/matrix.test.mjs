@@ -3,9 +3,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { withBrowser } from './harness.mjs';
 
 const env = withBrowser();
+const ENGLISH = JSON.parse(readFileSync(new URL('../../data/locales/en.json', import.meta.url), 'utf8'));
+const ELEMENT_FS = 'tr[data-messenger="element"] td[data-criterion="forward-secrecy"] button';
+// How many times the page has asked for an English locale file.
+const englishReads = () => performance.getEntriesByType('resource').filter((e) => /\/locales\/([0-9a-f]{16}\/)?en\.json$/.test(new URL(e.name).pathname)).length;
 
 test('ten messengers, with the guide’s facts in the DOM contract', async (t) => {
   const page = await env.open(t, '/?view=matrix');
@@ -110,6 +115,8 @@ test('a value cell shows its note, sources and checked-on date', async (t) => {
   const note = '#mc-note-element';
   await page.waitFor(note);
   assert.ok(await page.visible(note), 'the note is on screen');
+  // The note's text, in the guide's words as we put them (read from the bundle's English file).
+  await page.waitFor((text) => document.querySelector('#mc-note-element > p')?.innerText.trim() === text, ENGLISH['value.element.forward-secrecy']);
   const links = await page.$$eval(`${note} .mc-sources a`, (as) => as.map((a) => [a.href, a.rel]));
   assert.ok(links.length >= 2, 'a disputed value names at least two sources');
   for (const [href, rel] of links) {
@@ -125,6 +132,70 @@ test('a value cell shows its note, sources and checked-on date', async (t) => {
   await page.focus(cell);
   await page.press('Space');
   assert.equal(await page.count('#mc-note-element'), 0);
+  await page.assertClean();
+  await page.close();
+});
+
+test('the notes’ English is read when a first note opens, once; the matrix needs none of it', async (t) => {
+  const page = await env.open(t, '/?view=matrix');
+  assert.equal(await page.evaluate(englishReads), 0, 'the default view and the matrix read no English file');
+  await page.click(ELEMENT_FS);
+  await page.waitFor((text) => document.querySelector('#mc-note-element > p')?.innerText.trim() === text, ENGLISH['value.element.forward-secrecy']);
+  assert.equal(await page.evaluate(englishReads), 1);
+  await page.click('tr[data-messenger="signal"] td[data-criterion="tor"] button');
+  await page.waitFor('#mc-note-signal');
+  assert.equal((await page.innerText('#mc-note-signal > p')).trim(), ENGLISH['value.signal.tor']);
+  // The comparison's notes come from the same read.
+  await page.click('.mc-tabs button[data-page="compare"]');
+  await page.check('#mc-compare-briar');
+  await page.check('#mc-compare-session');
+  await page.waitFor('td[data-messenger="briar"] .mc-compare-note');
+  assert.equal((await page.innerText('tr[data-criterion="tor"] td[data-messenger="briar"] .mc-compare-note')).trim(), ENGLISH['value.briar.tor']);
+  assert.equal(await page.evaluate(englishReads), 1, 'read once');
+  await page.assertClean();
+  await page.close();
+});
+
+test('a slow read shows a line saying the note is loading; a failed one says why, the rest of the note stays', async (t) => {
+  const page = await env.open(t, '/?view=matrix');
+  // The app asks window.fetch; the English file is held back 1.5 s, then the next read fails.
+  await page.evaluate(() => {
+    const real = window.fetch;
+    let reads = 0;
+    window.fetch = function (url, ...rest) {
+      if (!/en\.json$/.test(String(url))) return real.call(this, url, ...rest);
+      reads += 1;
+      return reads === 1
+        ? new Promise((resolve) => setTimeout(resolve, 1500)).then(() => real.call(this, url, ...rest))
+        : Promise.reject(new TypeError('no network'));
+    };
+  });
+  await page.click(ELEMENT_FS);
+  await page.waitFor('#mc-note-element .mc-note-loading');
+  assert.ok(!(await page.visible('#mc-note-element .mc-note-loading')), 'not shown for a quick read');
+  await page.waitFor(() => {
+    const line = document.querySelector('#mc-note-element .mc-note-loading');
+    return line && line.checkVisibility({ visibilityProperty: true }) && line.getBoundingClientRect().height > 0;
+  });
+  assert.equal((await page.innerText('#mc-note-element .mc-note-loading')).trim(), ENGLISH['ui.note.loading']);
+  await page.waitFor((text) => document.querySelector('#mc-note-element > p')?.innerText.trim() === text, ENGLISH['value.element.forward-secrecy']);
+  await page.assertClean();
+
+  // A fresh page whose read fails: the note says so, with its sources and date still there.
+  await page.goto('/?view=matrix');
+  await page.ready();
+  await page.evaluate(() => {
+    const real = window.fetch;
+    window.fetch = function (url, ...rest) {
+      return /en\.json$/.test(String(url)) ? Promise.reject(new TypeError('no network')) : real.call(this, url, ...rest);
+    };
+  });
+  await page.click(ELEMENT_FS);
+  await page.waitFor('#mc-note-element .mc-note-missing');
+  const said = (await page.innerText('#mc-note-element .mc-note-missing')).trim();
+  assert.match(said, /^The note could not be loaded \(locales\/[0-9a-f]{16}\/en\.json: could not be fetched\); its sources are below\.$/);
+  assert.ok(await page.visible('#mc-note-element .mc-sources a'));
+  assert.ok(await page.visible('#mc-note-element time'));
   await page.assertClean();
   await page.close();
 });
