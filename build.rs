@@ -4,8 +4,8 @@
 //! such a dataset brings its own (texts for its synthetic items), else from `data/locales/`.
 //!
 //! Writes the English texts that the browser build embeds (`$OUT_DIR/en-core.json`): all but
-//! the value notes (`value.<messenger>.<criterion>`, `model::locale::is_deferred`), which it reads
-//! from the bundle's English file when a note is first shown.
+//! the long texts (notes, profiles, architectures: `model::locale::is_deferred`), which it
+//! reads from the bundle's English file when one is first shown.
 //!
 //! Also writes the dataset in a compact binary form (`$OUT_DIR/dataset.bin`), which the
 //! browser build reads (`model::dataset_bin`) instead of parsing JSON at start: no JSON reader
@@ -47,8 +47,21 @@ fn main() {
     std::fs::write(path, out).expect("OUT_DIR is writable");
 }
 
-/// `en-core.json`: the English file without its notes, `value.<messenger>.<criterion>` (sorted
-/// by key). A file that is
+/// `model::locale::is_deferred`, which build.rs cannot call: a note, a messenger's profile or
+/// an architecture's description (a test holds the two to the same keys).
+fn is_long_text(key: &str) -> bool {
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["value", _, _, ..] => true,
+        ["messenger", _, field, ..] => {
+            matches!(*field, "description" | "network" | "caveat" | "audit")
+        }
+        ["network", _, field, ..] => matches!(*field, "description" | "advantage" | "disadvantage"),
+        _ => false,
+    }
+}
+
+/// `en-core.json`: the English file without its long texts (sorted by key). A file that is
 /// not a JSON object is copied as it is, so that the app's own reading reports it by name.
 fn english_core(english: &str) {
     let text = std::fs::read_to_string(english).unwrap_or_default();
@@ -56,10 +69,7 @@ fn english_core(english: &str) {
         Ok(all) => {
             let core: Map<String, Value> = all
                 .into_iter()
-                .filter(|(key, _)| {
-                    !key.strip_prefix("value.")
-                        .is_some_and(|rest| rest.contains('.'))
-                })
+                .filter(|(key, _)| !is_long_text(key))
                 .collect();
             serde_json::to_string_pretty(&core).expect("a map of JSON values serialises")
         }

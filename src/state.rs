@@ -27,11 +27,12 @@ pub struct AppState {
     pub host_theme: Option<Theme>,
     /// "Embed this view", while it is open: the options being chosen for the snippet.
     pub builder: Option<EmbedBuilder>,
-    /// Whether a note has been shown (an open cell, the comparison): from then on the value
-    /// notes are wanted, which the browser's embedded English lacks until its file is read.
-    pub notes_wanted: bool,
-    /// Why the English file with the notes could not be read, if it could not.
-    pub notes_failure: Option<String>,
+    /// Whether a long text has been shown (a note, the comparison, a messenger's detail, the
+    /// networks page): from then on the long texts are wanted, which the browser's embedded
+    /// English lacks until its file is read (`model::locale::is_deferred`).
+    pub long_texts_wanted: bool,
+    /// Why the English file with the long texts could not be read, if it could not.
+    pub long_texts_failure: Option<String>,
 }
 
 /// The embed builder's choices: how the embedded view should look. The view itself (page,
@@ -128,9 +129,10 @@ pub enum Action {
     /// A language's file could not be read: English shows, with the reason. Ignored unless
     /// that language is still wanted.
     LocaleFailed(Locale, String),
-    /// The whole English file has been read: its notes join the texts, whatever the language.
+    /// The whole English file has been read: its long texts join the texts, whatever the
+    /// language.
     EnglishLoaded(Rc<Catalog>),
-    /// The English file could not be read: the notes say so, with the reason.
+    /// The English file could not be read: where a long text goes, the reason shows.
     EnglishFailed(String),
     /// Switch the colour theme.
     SetTheme(Theme),
@@ -191,24 +193,26 @@ impl AppState {
             ignored,
             host_theme: None,
             builder: None,
-            notes_wanted: false,
-            notes_failure: None,
+            long_texts_wanted: false,
+            long_texts_failure: None,
         }
-        .noting_notes()
+        .noting_long_texts()
     }
 
-    /// This state, noting whether its view shows a note.
-    fn noting_notes(mut self) -> AppState {
+    /// This state, noting whether its view shows a long text.
+    fn noting_long_texts(mut self) -> AppState {
         let view = &self.view;
-        self.notes_wanted |=
-            view.open_cell.is_some() || (view.page == Page::Compare && !view.compare.is_empty());
+        self.long_texts_wanted |= view.open_cell.is_some()
+            || view.detail.is_some()
+            || view.page == Page::Networks
+            || (view.page == Page::Compare && !view.compare.is_empty());
         self
     }
 
-    /// Whether the English file must be read now for its notes: one has been shown, the texts
-    /// lack them, and no earlier read has failed.
-    pub fn notes_to_load(&self) -> bool {
-        self.notes_wanted && self.notes_failure.is_none() && self.texts.lacks_notes()
+    /// Whether the English file must be read now for its long texts: one has been shown, the
+    /// texts lack them, and no earlier read has failed.
+    pub fn long_texts_to_load(&self) -> bool {
+        self.long_texts_wanted && self.long_texts_failure.is_none() && self.texts.lacks_long_texts()
     }
 
     /// The theme shown: the reader's or the link's choice; under "auto", an embed follows
@@ -259,7 +263,7 @@ impl AppState {
             Action::EnglishLoaded(english) => {
                 next.texts = Rc::new(self.texts.with_english(english));
             }
-            Action::EnglishFailed(error) => next.notes_failure = Some(error),
+            Action::EnglishFailed(error) => next.long_texts_failure = Some(error),
             Action::LocaleFailed(locale, error) => {
                 if locale == view.locale {
                     next.texts = Rc::new(self.texts.fallback());
@@ -332,7 +336,7 @@ impl AppState {
                 }
             }
         }
-        next.noting_notes()
+        next.noting_long_texts()
     }
 }
 
@@ -536,22 +540,25 @@ mod tests {
     }
 
     #[test]
-    fn the_notes_are_read_once_a_note_is_shown_and_then_kept() {
+    fn the_long_texts_are_read_once_a_note_is_shown_and_then_kept() {
         let at = CellAt {
             messenger: 0,
             criterion: 0,
         };
         let s = core_english();
-        assert!(!s.notes_to_load(), "nothing read before a note is shown");
+        assert!(
+            !s.long_texts_to_load(),
+            "nothing read before a note is shown"
+        );
         let s = s.apply(Action::ToggleCell(at));
-        assert!(s.notes_to_load());
+        assert!(s.long_texts_to_load());
         let closed = s.apply(Action::ToggleCell(at));
         assert!(
-            closed.notes_to_load(),
+            closed.long_texts_to_load(),
             "still wanted: the read under way is not begun again"
         );
         let s = s.apply(Action::EnglishLoaded(whole_english()));
-        assert!(!s.notes_to_load());
+        assert!(!s.long_texts_to_load());
         assert_ne!(
             s.texts.get("value.signal.forward-secrecy"),
             "value.signal.forward-secrecy"
@@ -566,21 +573,24 @@ mod tests {
                 .unwrap(),
         );
         let s = s.apply(Action::LocaleLoaded(dutch));
-        assert!(!s.notes_to_load());
+        assert!(!s.long_texts_to_load());
         let s = s.apply(Action::SetLocale(Locale::ENGLISH));
         assert_eq!(s.texts, Rc::new(before.fallback()));
     }
 
     #[test]
-    fn the_comparison_wants_the_notes_and_a_failed_read_is_not_repeated() {
+    fn the_comparison_wants_the_long_texts_and_a_failed_read_is_not_repeated() {
         let s = core_english().apply(Action::ShowPage(Page::Compare));
-        assert!(!s.notes_to_load(), "no messenger chosen: no note shown");
+        assert!(
+            !s.long_texts_to_load(),
+            "no messenger chosen: no note shown"
+        );
         let s = s.apply(Action::ToggleCompare(1));
-        assert!(s.notes_to_load());
+        assert!(s.long_texts_to_load());
         let s = s.apply(Action::EnglishFailed("locales/en.json: HTTP 404".into()));
-        assert!(!s.notes_to_load());
+        assert!(!s.long_texts_to_load());
         assert_eq!(
-            s.notes_failure.as_deref(),
+            s.long_texts_failure.as_deref(),
             Some("locales/en.json: HTTP 404")
         );
         // A link that opens a note wants them from the start.
@@ -592,7 +602,24 @@ mod tests {
             ..ViewState::default()
         };
         let texts = core_english().texts;
-        assert!(AppState::from_link(view, Vec::new(), texts).notes_to_load());
+        assert!(AppState::from_link(view, Vec::new(), texts).long_texts_to_load());
+    }
+
+    #[test]
+    fn a_messengers_detail_and_the_networks_page_want_the_long_texts_too() {
+        assert!(core_english()
+            .apply(Action::OpenDetail(0))
+            .long_texts_to_load());
+        assert!(core_english()
+            .apply(Action::ShowPage(Page::Networks))
+            .long_texts_to_load());
+        for quiet in [
+            Action::ShowPage(Page::Matrix),
+            Action::SortBy(Column::Criterion(1)),
+            Action::SetLocale(Locale::ENGLISH),
+        ] {
+            assert!(!core_english().apply(quiet).long_texts_to_load());
+        }
     }
 
     #[test]

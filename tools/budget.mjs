@@ -11,7 +11,7 @@ export const TARGET = 120 * 1024;
 
 /** What the test enforces today: the size measured at the last cut, plus 2 KB for small
  * changes. Lower it with every cut, to TARGET; never raise it without saying why in the commit. */
-export const BUDGET = 227 * 1024;
+export const BUDGET = 221 * 1024;
 
 /** The files of `page`'s default view in `dist` with their gzip sizes, and their total. */
 export async function defaultView(dist, page = 'index.html') {

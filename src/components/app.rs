@@ -204,7 +204,7 @@ pub fn App(props: &AppProps) -> Html {
     // Reads the English notes once a note is shown (the browser's embedded English has none).
     {
         let d = state.dispatcher();
-        use_effect_with(state.notes_to_load(), move |&load| {
+        use_effect_with(state.long_texts_to_load(), move |&load| {
             if load {
                 yew::platform::spawn_local(async move {
                     d.dispatch(match locale_file::load_english().await {
@@ -218,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
     let ctx = Ctx {
         data: props.data.clone(),
         texts: state.texts.clone(),
-        notes_failure: state.notes_failure.clone(),
+        long_texts_failure: state.long_texts_failure.clone(),
         dispatcher: state.dispatcher(),
     };
     let shown = ctx.locale();

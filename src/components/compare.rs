@@ -60,7 +60,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                                 { verdict_icon(verdict) }
                                 { ctx.t(&text::value_word(cell.value)) }
                             </span>
-                            <p class="mc-compare-note">{ ctx.note(&m.id, &criterion.id) }</p>
+                            <p class="mc-compare-note">{ ctx.long_text(&text::value_note(&m.id, &criterion.id)) }</p>
                         </td>
                     }
                 }) }

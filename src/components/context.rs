@@ -5,7 +5,6 @@ use crate::browser::intl;
 use crate::model::dataset::Dataset;
 use crate::model::date::Date;
 use crate::model::locale::{Locale, Texts};
-use crate::model::text;
 use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::{html, Html, UseReducerDispatcher};
@@ -16,8 +15,8 @@ use yew::{html, Html, UseReducerDispatcher};
 pub struct Ctx {
     pub data: Rc<Dataset>,
     pub texts: Rc<Texts>,
-    /// Why the English notes could not be read, if they could not.
-    pub notes_failure: Option<String>,
+    /// Why the English long texts could not be read, if they could not.
+    pub long_texts_failure: Option<String>,
     /// Stable for the App's lifetime, so it takes no part in equality.
     pub dispatcher: UseReducerDispatcher<AppState>,
 }
@@ -26,7 +25,7 @@ impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.data, &other.data)
             && Rc::ptr_eq(&self.texts, &other.texts)
-            && self.notes_failure == other.notes_failure
+            && self.long_texts_failure == other.long_texts_failure
     }
 }
 
@@ -46,19 +45,19 @@ impl Ctx {
         self.texts.fill(key, args)
     }
 
-    /// A value's note: its text; while the English notes are being read, a line that says so
-    /// (shown only if the read is slow, see `styles/main.css`); if they could not be read, why.
-    pub fn note(&self, messenger: &str, criterion: &str) -> Html {
-        let key = text::value_note(messenger, criterion);
-        if self.texts.has(&key) || !self.texts.lacks_notes() {
-            return html! { { self.t(&key) } };
+    /// A long text (`model::locale::is_deferred`): the text; while the English long texts are
+    /// being read, a line that says so (shown only if the read is slow, see
+    /// `styles/main.css`); if they could not be read, why.
+    pub fn long_text(&self, key: &str) -> Html {
+        if self.texts.has(key) || !self.texts.lacks_long_texts() {
+            return html! { { self.t(key) } };
         }
-        match &self.notes_failure {
+        match &self.long_texts_failure {
             Some(error) => html! {
-                <span class="mc-note-missing">{ self.fill("ui.note.unavailable", &[("error", error)]) }</span>
+                <span class="mc-text-missing">{ self.fill("ui.text.unavailable", &[("error", error)]) }</span>
             },
             None => {
-                html! { <span class="mc-note-loading" role="status">{ self.t("ui.note.loading") }</span> }
+                html! { <span class="mc-text-loading" role="status">{ self.t("ui.text.loading") }</span> }
             }
         }
     }

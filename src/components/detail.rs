@@ -19,7 +19,7 @@ pub struct DetailProps {
     pub messenger: Option<usize>,
 }
 
-fn external(href: &str, label: String) -> Html {
+fn external(href: &str, label: Html) -> Html {
     html! { <a href={href.to_owned()} rel="noopener noreferrer" target="_blank">{ label }</a> }
 }
 
@@ -52,7 +52,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
                 <dd>
                     <ul class="mc-inline-list">
                         { for m.downloads.iter().filter(|d| d.platform == platform).map(|d| html! {
-                            <li>{ external(&d.url, ctx.t(&text::channel_name(d.channel))) }</li>
+                            <li>{ external(&d.url, html! { { ctx.t(&text::channel_name(d.channel)) } }) }</li>
                         }) }
                     </ul>
                 </dd>
@@ -67,7 +67,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
     html! {
         <>
             <p class="mc-maker">{ ctx.fill("ui.detail.maker", &[("maker", &m.maker), ("protocol", &m.protocol)]) }</p>
-            <p>{ ctx.t(&text::messenger_description(&m.id)) }</p>
+            <p>{ ctx.long_text(&text::messenger_description(&m.id)) }</p>
             <p class="mc-today">
                 <span class="mc-entry-label">{ ctx.t("ui.detail.today") }</span>{ " " }
                 <span class="mc-badge" data-standing={m.badge().id()}>{ badge_text(ctx, m) }</span>
@@ -82,12 +82,12 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
             if !m.caveats.is_empty() {
                 <h3>{ ctx.t("ui.detail.caveats") }</h3>
                 <ul>
-                    { for m.caveats.iter().map(|c| html! { <li>{ ctx.t(&text::messenger_caveat(&m.id, c)) }</li> }) }
+                    { for m.caveats.iter().map(|c| html! { <li>{ ctx.long_text(&text::messenger_caveat(&m.id, c)) }</li> }) }
                 </ul>
             }
 
             <h3>{ ctx.t("ui.detail.network") }</h3>
-            <p>{ ctx.t(&text::messenger_network(&m.id)) }</p>
+            <p>{ ctx.long_text(&text::messenger_network(&m.id)) }</p>
             { for m.routes.iter().map(|&r| html! {
                 <DiagramView diagram={route(r)} network={None} name={r.id()} />
             }) }
@@ -98,7 +98,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
                     <li>
                         { a.year.to_string() }{ " · " }
                         { a.auditor.clone() }{ " · " }
-                        { external(&a.url, ctx.t(&text::messenger_audit(&m.id, &a.id))) }
+                        { external(&a.url, ctx.long_text(&text::messenger_audit(&m.id, &a.id))) }
                     </li>
                 }) }
             </ul>
@@ -106,7 +106,7 @@ fn body(ctx: &Ctx, m: &Messenger) -> Html {
             <h3>{ ctx.t("ui.detail.links") }</h3>
             <ul class="mc-inline-list">
                 { for m.links.labelled().into_iter().map(|(key, url)| html! {
-                    <li>{ external(url, ctx.t(&text::link_label(key))) }</li>
+                    <li>{ external(url, html! { { ctx.t(&text::link_label(key)) } }) }</li>
                 }) }
             </ul>
 

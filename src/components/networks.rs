@@ -86,15 +86,15 @@ pub fn Networks(props: &NetworksProps) -> Html {
                     <p class="mc-warning" data-not-guide="">{ ctx.t("ui.networks.not-guide") }</p>
                 }
                 <DiagramView diagram={architecture(network)} network={Some(network)} name={network.id()} />
-                <p>{ ctx.t(&text::network_description(network)) }</p>
+                <p>{ ctx.long_text(&text::network_description(network)) }</p>
                 <div class="mc-tradeoffs">
                     <div>
                         <h4>{ ctx.t("ui.networks.advantages") }</h4>
-                        <ul>{ for (1..=info.advantages).map(|n| html! { <li>{ ctx.t(&text::network_advantage(network, n)) }</li> }) }</ul>
+                        <ul>{ for (1..=info.advantages).map(|n| html! { <li>{ ctx.long_text(&text::network_advantage(network, n)) }</li> }) }</ul>
                     </div>
                     <div>
                         <h4>{ ctx.t("ui.networks.disadvantages") }</h4>
-                        <ul>{ for (1..=info.disadvantages).map(|n| html! { <li>{ ctx.t(&text::network_disadvantage(network, n)) }</li> }) }</ul>
+                        <ul>{ for (1..=info.disadvantages).map(|n| html! { <li>{ ctx.long_text(&text::network_disadvantage(network, n)) }</li> }) }</ul>
                     </div>
                 </div>
                 <h4>{ ctx.t("ui.networks.used-by") }</h4>

@@ -41,7 +41,7 @@ pub fn Note(props: &NoteProps) -> Html {
                     ("value", &ctx.t(&text::value_word(cell.value))),
                 ]) }
             </h3>
-            <p>{ ctx.note(&m.id, &criterion.id) }</p>
+            <p>{ ctx.long_text(&text::value_note(&m.id, &criterion.id)) }</p>
             <p class="mc-note-explanation">{ ctx.t(&text::criterion_explanation(&criterion.id)) }</p>
             <h4>{ ctx.t("ui.note.sources") }</h4>
             <ul class="mc-sources">

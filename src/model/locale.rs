@@ -4,8 +4,8 @@
 //! entry to [`LOCALES`]. No other code changes.
 //!
 //! English is embedded in the binary (it is the fallback for every text), except in the
-//! browser its value notes ([`is_deferred`]), which it reads from the bundle's English file
-//! when a note is first shown; the other locales are files of the bundle
+//! browser its long texts ([`is_deferred`]), which it reads from the bundle's English file
+//! when one is first shown; the other locales are files of the bundle
 //! (`locales/<build>/<tag>.json`), fetched when chosen. The service worker keeps them all
 //! offline.
 
@@ -53,12 +53,24 @@ pub const ENGLISH_CORE: DataFile = DataFile {
 };
 
 /// Whether the browser build leaves the text `key` out of its embedded English, to read it
-/// when first shown: the value notes (`value.<messenger>.<criterion>`, not the value words
-/// `value.<value>`), which only an open note and the comparison show. build.rs applies the
+/// when first shown: the long texts, which no first view shows. These are a value's note
+/// (`value.<messenger>.<criterion>`, not the value words `value.<value>`), shown by an open
+/// note and the comparison; a messenger's profile (`messenger.<id>.description`, `.network`,
+/// `.caveat.*`, `.audit.*`; not the chooser's `.tradeoff`), shown by its detail; and an
+/// architecture's description (`network.<id>.description`, `.advantage.*`,
+/// `.disadvantage.*`; not its `.name`), shown by the networks page. build.rs applies the
 /// same rule.
 pub fn is_deferred(key: &str) -> bool {
-    key.strip_prefix("value.")
-        .is_some_and(|rest| rest.contains('.'))
+    let mut parts = key.split('.');
+    let (Some(kind), Some(_), Some(field)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    match kind {
+        "value" => true,
+        "messenger" => matches!(field, "description" | "network" | "caveat" | "audit"),
+        "network" => matches!(field, "description" | "advantage" | "disadvantage"),
+        _ => false,
+    }
 }
 
 /// Every supported locale; English first (it is the fallback).
@@ -214,7 +226,7 @@ impl Catalog {
             .map_err(|e| format!("{path}: {e}"))
     }
 
-    fn has_deferred(&self) -> bool {
+    fn has_long_texts(&self) -> bool {
         self.texts.keys().any(|key| is_deferred(key))
     }
 }
@@ -299,7 +311,7 @@ impl Texts {
 
     /// These texts, with `other`'s English instead where only that one has the notes.
     pub fn with_english_of(&self, other: &Texts) -> Texts {
-        if other.english.has_deferred() && !self.english.has_deferred() {
+        if other.english.has_long_texts() && !self.english.has_long_texts() {
             self.with_english(other.english.clone())
         } else {
             self.clone()
@@ -308,8 +320,8 @@ impl Texts {
 
     /// Whether neither these texts nor their English have the deferred ones: a note shown
     /// now needs the English file read first.
-    pub fn lacks_notes(&self) -> bool {
-        !self.active.has_deferred() && !self.english.has_deferred()
+    pub fn lacks_long_texts(&self) -> bool {
+        !self.active.has_long_texts() && !self.english.has_long_texts()
     }
 
     /// Whether there is a text for `key`, in this language or in English.
@@ -547,44 +559,63 @@ mod tests {
     }
 
     #[test]
-    fn the_browser_embeds_all_english_but_the_notes() {
+    fn the_browser_embeds_all_english_but_the_long_texts() {
+        use crate::model::text;
         let whole = Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap();
         let core = Catalog::parse(ENGLISH_CORE.path, ENGLISH_CORE.text).unwrap();
         let mut kept: Vec<&String> = whole.texts.keys().filter(|k| !is_deferred(k)).collect();
         let mut embedded: Vec<&String> = core.texts.keys().collect();
         kept.sort();
         embedded.sort();
-        assert_eq!(embedded, kept);
+        assert_eq!(
+            embedded, kept,
+            "build.rs and is_deferred leave out the same keys"
+        );
         assert!(core.texts.iter().all(|(k, v)| whole.texts[k] == *v));
-        // Deferred are exactly the notes of the dataset's cells.
+        // Left out are exactly the long texts the dataset names: its notes, its profiles,
+        // its architectures' descriptions.
         let data = crate::model::dataset::Dataset::embedded().unwrap();
-        let mut notes: Vec<String> = data
-            .messengers
-            .iter()
-            .flat_map(|m| {
-                data.criteria
-                    .iter()
-                    .filter(|c| m.cell(&c.id).is_some())
-                    .map(|c| crate::model::text::value_note(&m.id, &c.id))
-            })
-            .collect();
+        let mut long: Vec<String> = Vec::new();
+        for m in &data.messengers {
+            for c in data.criteria.iter().filter(|c| m.cell(&c.id).is_some()) {
+                long.push(text::value_note(&m.id, &c.id));
+            }
+            long.push(text::messenger_description(&m.id));
+            long.push(text::messenger_network(&m.id));
+            long.extend(m.caveats.iter().map(|c| text::messenger_caveat(&m.id, c)));
+            long.extend(m.audits.iter().map(|a| text::messenger_audit(&m.id, &a.id)));
+        }
+        for n in &data.networks {
+            long.push(text::network_description(n.id));
+            long.extend((1..=n.advantages).map(|i| text::network_advantage(n.id, i)));
+            long.extend((1..=n.disadvantages).map(|i| text::network_disadvantage(n.id, i)));
+        }
+        long.sort();
+        long.dedup();
         let mut deferred: Vec<&String> = whole.texts.keys().filter(|k| is_deferred(k)).collect();
-        notes.sort();
         deferred.sort();
-        assert_eq!(deferred, notes.iter().collect::<Vec<_>>());
-        assert!(core.texts.contains_key("value.yes") && !is_deferred("value.not-applicable"));
+        assert_eq!(deferred, long.iter().collect::<Vec<_>>());
+        // What the first views show stays: value words, names, the chooser's trade-offs.
+        for key in [
+            "value.yes",
+            "value.not-applicable",
+            "network.p2p.name",
+            "messenger.signal.tradeoff",
+        ] {
+            assert!(core.texts.contains_key(key), "{key}");
+        }
     }
 
     #[test]
-    fn texts_without_the_notes_take_them_from_the_english_file_in_any_language() {
+    fn texts_without_the_long_ones_take_them_from_the_english_file_in_any_language() {
         let (core, error) = Texts::english_from(ENGLISH_CORE);
         assert_eq!(error, None);
         let note = "value.signal.forward-secrecy";
-        assert!(core.lacks_notes() && !core.has(note));
+        assert!(core.lacks_long_texts() && !core.has(note));
         assert_eq!(core.get(note), note, "a missing text shows as its key");
         let whole = Rc::new(Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text).unwrap());
         let english = core.with_english(whole.clone());
-        assert!(!english.lacks_notes() && english.has(note));
+        assert!(!english.lacks_long_texts() && english.has(note));
         assert_ne!(english.get(note), note);
         assert_eq!(english.get("ui.title"), core.get("ui.title"));
         // Dutch read before the notes came: its own notes, and English kept underneath.
@@ -596,7 +627,10 @@ mod tests {
                 r#"{"ui.title": "Titel", "value.signal.forward-secrecy": "Ja"}"#,
             )
             .unwrap();
-        assert!(!dutch.lacks_notes(), "a locale file brings its own notes");
+        assert!(
+            !dutch.lacks_long_texts(),
+            "a locale file brings its own notes"
+        );
         let dutch_with = dutch.with_english_of(&english);
         assert_eq!(dutch_with.get(note), "Ja");
         assert_eq!(dutch_with.fallback().get(note), english.get(note));

@@ -136,7 +136,7 @@ test('a value cell shows its note, sources and checked-on date', async (t) => {
   await page.close();
 });
 
-test('the notes’ English is read when a first note opens, once; the matrix needs none of it', async (t) => {
+test('the long texts’ English is read when a first note opens, once, for every view; the matrix needs none of it', async (t) => {
   const page = await env.open(t, '/?view=matrix');
   assert.equal(await page.evaluate(englishReads), 0, 'the default view and the matrix read no English file');
   await page.click(ELEMENT_FS);
@@ -151,12 +151,21 @@ test('the notes’ English is read when a first note opens, once; the matrix nee
   await page.check('#mc-compare-session');
   await page.waitFor('td[data-messenger="briar"] .mc-compare-note');
   assert.equal((await page.innerText('tr[data-criterion="tor"] td[data-messenger="briar"] .mc-compare-note')).trim(), ENGLISH['value.briar.tor']);
+  // So do a messenger's profile and the architectures' descriptions.
+  await page.click('.mc-tabs button[data-page="matrix"]');
+  await page.click('tr[data-messenger="signal"] .mc-name-button');
+  await page.waitFor('dialog.mc-detail[open]');
+  assert.equal((await page.innerText('dialog.mc-detail[open] .mc-maker + p')).trim(), ENGLISH['messenger.signal.description']);
+  await page.press('Escape');
+  await page.click('.mc-tabs button[data-page="networks"]');
+  await page.waitFor('article[data-network="p2p"]');
+  assert.equal((await page.innerText('article[data-network="p2p"] .mc-tradeoffs li')).trim(), ENGLISH['network.p2p.advantage.1']);
   assert.equal(await page.evaluate(englishReads), 1, 'read once');
   await page.assertClean();
   await page.close();
 });
 
-test('a slow read shows a line saying the note is loading; a failed one says why, the rest of the note stays', async (t) => {
+test('a slow read shows a line saying the text is loading; a failed one says why, the rest of the note stays', async (t) => {
   const page = await env.open(t, '/?view=matrix');
   // The app asks window.fetch; the English file is held back 1.5 s, then the next read fails.
   await page.evaluate(() => {
@@ -171,13 +180,13 @@ test('a slow read shows a line saying the note is loading; a failed one says why
     };
   });
   await page.click(ELEMENT_FS);
-  await page.waitFor('#mc-note-element .mc-note-loading');
-  assert.ok(!(await page.visible('#mc-note-element .mc-note-loading')), 'not shown for a quick read');
+  await page.waitFor('#mc-note-element .mc-text-loading');
+  assert.ok(!(await page.visible('#mc-note-element .mc-text-loading')), 'not shown for a quick read');
   await page.waitFor(() => {
-    const line = document.querySelector('#mc-note-element .mc-note-loading');
+    const line = document.querySelector('#mc-note-element .mc-text-loading');
     return line && line.checkVisibility({ visibilityProperty: true }) && line.getBoundingClientRect().height > 0;
   });
-  assert.equal((await page.innerText('#mc-note-element .mc-note-loading')).trim(), ENGLISH['ui.note.loading']);
+  assert.equal((await page.innerText('#mc-note-element .mc-text-loading')).trim(), ENGLISH['ui.text.loading']);
   await page.waitFor((text) => document.querySelector('#mc-note-element > p')?.innerText.trim() === text, ENGLISH['value.element.forward-secrecy']);
   await page.assertClean();
 
@@ -191,9 +200,9 @@ test('a slow read shows a line saying the note is loading; a failed one says why
     };
   });
   await page.click(ELEMENT_FS);
-  await page.waitFor('#mc-note-element .mc-note-missing');
-  const said = (await page.innerText('#mc-note-element .mc-note-missing')).trim();
-  assert.match(said, /^The note could not be loaded \(locales\/[0-9a-f]{16}\/en\.json: could not be fetched\); its sources are below\.$/);
+  await page.waitFor('#mc-note-element .mc-text-missing');
+  const said = (await page.innerText('#mc-note-element .mc-text-missing')).trim();
+  assert.match(said, /^This text could not be loaded \(locales\/[0-9a-f]{16}\/en\.json: could not be fetched\)\.$/);
   assert.ok(await page.visible('#mc-note-element .mc-sources a'));
   assert.ok(await page.visible('#mc-note-element time'));
   await page.assertClean();

@@ -3,9 +3,21 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { withBrowser } from './harness.mjs';
 
 const env = withBrowser();
+const ENGLISH = JSON.parse(readFileSync(new URL('../../data/locales/en.json', import.meta.url), 'utf8'));
+
+test('a link to the networks page shows every architecture’s description, read with the English long texts', async (t) => {
+  const page = await env.open(t, '/?view=networks');
+  for (const network of ['centralized', 'federated', 'p2p', 'anonymous-routing', 'independent-relays']) {
+    await page.waitFor(([n, text]) => document.querySelector(`article[data-network="${n}"] figure + p`)?.innerText.trim() === text, [network, ENGLISH[`network.${network}.description`]]);
+    assert.ok(await page.visible(`article[data-network="${network}"] figure + p`));
+  }
+  await page.assertClean();
+  await page.close();
+});
 
 async function showNetworks(page) {
   await page.click('.mc-tab[data-page="networks"]');

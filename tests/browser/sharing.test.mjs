@@ -310,7 +310,7 @@ test('offline after one visit: the service worker serves the whole build', async
     // The English notes, which the wasm leaves out, come from the cache too.
     await page.goto('/?view=matrix&lang=en');
     await page.click('tr[data-messenger="briar"] td[data-criterion="tor"] button');
-    await page.waitFor(() => /\S/.test(document.querySelector('#mc-note-briar > p')?.innerText ?? '') && !document.querySelector('#mc-note-briar .mc-note-loading, #mc-note-briar .mc-note-missing'));
+    await page.waitFor(() => /\S/.test(document.querySelector('#mc-note-briar > p')?.innerText ?? '') && !document.querySelector('#mc-note-briar .mc-text-loading, #mc-note-briar .mc-text-missing'));
     await page.assertClean();
   } finally {
     await env.server.start();
