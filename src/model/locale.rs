@@ -216,18 +216,24 @@ pub fn negotiate(link: Option<Locale>, stored: Option<&str>, navigator: &[String
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     pub texts: HashMap<String, String>,
+    /// Whether any of them is a long text ([`is_deferred`]): noted once, since every render
+    /// asks.
+    long: bool,
 }
 
 impl Catalog {
     /// Parses a locale file's text; the error names the file.
     pub fn parse(path: &str, text: &str) -> Result<Catalog, String> {
         crate::model::flat_json::parse(text)
-            .map(|texts| Catalog { texts })
+            .map(|texts| Catalog {
+                long: texts.keys().any(|key| is_deferred(key)),
+                texts,
+            })
             .map_err(|e| format!("{path}: {e}"))
     }
 
     fn has_long_texts(&self) -> bool {
-        self.texts.keys().any(|key| is_deferred(key))
+        self.long
     }
 }
 
@@ -297,6 +303,7 @@ impl Texts {
                 .iter()
                 .map(|(key, text)| (key.clone(), text.clone())),
         );
+        joined.long |= english.long;
         let english = Rc::new(joined);
         Texts {
             locale: self.locale,
