@@ -275,8 +275,10 @@ class Page {
   }
   async click(selector) {
     await this.waitFor(selector);
-    // Into view first, as a reader would scroll (nested scroll boxes included).
-    await this.$eval(selector, (el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+    // Into view first, as a reader would scroll (nested scroll boxes included), once the
+    // fonts the page asked for have loaded: a font that arrives late (a CJK fallback, say)
+    // moves the rows, and WebDriver clicks the centre it measured, whatever is there by then.
+    await this.$eval(selector, (el) => document.fonts.ready.then(() => el.scrollIntoView({ block: 'center', inline: 'center' })));
     await this.session.click(selector, this.frames);
     await this.settle();
   }
@@ -353,11 +355,15 @@ class Page {
    */
   async pixels(selector) {
     if (this.frames.length) throw new Error('pixels() reads the top-level page, not a frame');
-    const box = await this.$eval(selector, (el) => {
+    // Measured once the scroll has been painted (two frames on), so that the screenshot
+    // shows the box where it was measured.
+    const box = await this.$eval(selector, (el) => document.fonts.ready.then(() => new Promise((resolve) => {
       el.scrollIntoView({ block: 'center', inline: 'center' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height, viewport: innerWidth };
-    });
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const r = el.getBoundingClientRect();
+        resolve({ x: r.left, y: r.top, width: r.width, height: r.height, viewport: innerWidth });
+      }));
+    })));
     const shot = decodePng(await this.screenshot());
     const scale = shot.width / box.viewport;
     const [x0, y0] = [Math.round(box.x * scale), Math.round(box.y * scale)];

@@ -330,7 +330,7 @@ for (const colorScheme of ['light', 'dark']) {
       for (let y = 0; y < height; y++) for (let x = 0; x < columns; x++) {
         if (at(x, y).reduce((sum, v, i) => sum + Math.abs(v - background[i]), 0) > 120) ink.push([x, y]);
       }
-      assert.ok(ink.length >= 12, `${verdict}: an icon a reader can see (${ink.length} pixels of ink)`);
+      assert.ok(ink.length >= 12, `${verdict}: an icon a reader can see (${ink.length} pixels of ink in ${columns}×${height} on ${background})`);
       const [xs, ys] = [ink.map(([x]) => x), ink.map(([, y]) => y)];
       const box = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
       const scale = width / (await page.$eval(button, (b) => b.getBoundingClientRect().width));
