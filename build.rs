@@ -4,8 +4,8 @@
 //! such a dataset brings its own (texts for its synthetic items), else from `data/locales/`.
 //!
 //! Writes the English texts that the browser build embeds (`$OUT_DIR/en-core.json`): all but
-//! the long texts (notes, profiles, architectures: `model::locale::is_deferred`), which it
-//! reads from the bundle's English file when one is first shown.
+//! the long texts (notes, profiles, architectures: `src/model/long_text.rs`, which it includes),
+//! which the app reads from the bundle's English file when one is first shown.
 //!
 //! Also writes the dataset in a compact binary form (`$OUT_DIR/dataset.bin`), which the
 //! browser build reads (`model::dataset_bin`) instead of parsing JSON at start: no JSON reader
@@ -16,6 +16,10 @@
 //! this cannot read fails the build, naming the file, the messenger and the field.
 
 use serde_json::{Map, Value};
+
+// The app's own rule for which English texts it reads on demand (see that file).
+#[path = "src/model/long_text.rs"]
+mod long_text;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=MC_DATA_DIR");
@@ -31,6 +35,7 @@ fn main() {
     // The whole folder: a synthetic dataset's locales/en.json may appear after a first build.
     println!("cargo:rerun-if-changed={dir}");
     println!("cargo:rerun-if-changed={english}");
+    println!("cargo:rerun-if-changed=src/model/long_text.rs");
     println!("cargo:rustc-env=MC_ENGLISH={english}");
     english_core(&english);
 
@@ -47,20 +52,6 @@ fn main() {
     std::fs::write(path, out).expect("OUT_DIR is writable");
 }
 
-/// `model::locale::is_deferred`, which build.rs cannot call: a note, a messenger's profile or
-/// an architecture's description (a test holds the two to the same keys).
-fn is_long_text(key: &str) -> bool {
-    let parts: Vec<&str> = key.split('.').collect();
-    match parts.as_slice() {
-        ["value", _, _, ..] => true,
-        ["messenger", _, field, ..] => {
-            matches!(*field, "description" | "network" | "caveat" | "audit")
-        }
-        ["network", _, field, ..] => matches!(*field, "description" | "advantage" | "disadvantage"),
-        _ => false,
-    }
-}
-
 /// `en-core.json`: the English file without its long texts (sorted by key). A file that is
 /// not a JSON object is copied as it is, so that the app's own reading reports it by name.
 fn english_core(english: &str) {
@@ -69,7 +60,7 @@ fn english_core(english: &str) {
         Ok(all) => {
             let core: Map<String, Value> = all
                 .into_iter()
-                .filter(|(key, _)| !is_long_text(key))
+                .filter(|(key, _)| !long_text::is_deferred(key))
                 .collect();
             serde_json::to_string_pretty(&core).expect("a map of JSON values serialises")
         }

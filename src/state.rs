@@ -29,7 +29,7 @@ pub struct AppState {
     pub builder: Option<EmbedBuilder>,
     /// Whether a long text has been shown (a note, the comparison, a messenger's detail, the
     /// networks page): from then on the long texts are wanted, which the browser's embedded
-    /// English lacks until its file is read (`model::locale::is_deferred`).
+    /// English lacks until its file is read (`model::long_text`).
     pub long_texts_wanted: bool,
     /// Why the English file with the long texts could not be read, if it could not.
     pub long_texts_failure: Option<String>,
@@ -255,7 +255,7 @@ impl AppState {
             }
             Action::LocaleLoaded(texts) => {
                 if texts.locale == view.locale {
-                    // Read from the texts of when the read began: English notes read since stay.
+                    // Read from the texts of when the read began: English long texts read since stay.
                     next.texts = Rc::new(texts.with_english_of(&self.texts));
                     next.locale_failure = None;
                 }

@@ -40,7 +40,7 @@ const fail = (message) => {
 };
 
 // The bundle's English file is the one the wasm was built from (build.rs takes a synthetic
-// dataset's own, where it brings one): the app reads its notes from there.
+// dataset's own, where it brings one): the app reads its long texts from there.
 const ownEnglish = process.env.MC_DATA_DIR && join(process.env.MC_DATA_DIR, 'locales', 'en.json');
 if (ownEnglish && existsSync(ownEnglish)) await copyFile(ownEnglish, join(stage, 'locales', 'en.json'));
 
@@ -235,7 +235,7 @@ for (const name of Object.keys(PAGES)) {
   checkCsp(name, html, 'served');
   await writeFile(join(stage, name), html);
 }
-// English too: the wasm embeds all of it but the value notes, which it reads from there.
+// English too: the wasm embeds all of it but the long texts, which it reads from there.
 const plainLocales = listed.filter((name) => PLAIN_LOCALE.test(name));
 const buildLocales = plainLocales.map((name) => name.replace('locales/', `locales/${build}/`));
 await mkdir(join(stage, 'locales', build));

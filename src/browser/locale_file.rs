@@ -40,8 +40,8 @@ pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String
     current.with_locale(locale, &bundle_path(locale), &text)
 }
 
-/// The whole English file, read: the notes the embedded English leaves out
-/// (`model::locale::is_deferred`).
+/// The whole English file, read: the long texts the embedded English leaves out
+/// (`model::long_text`).
 pub async fn load_english() -> Result<Catalog, String> {
     let text = load(Locale::ENGLISH).await?;
     Catalog::parse(&bundle_path(Locale::ENGLISH), &text)

@@ -201,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Reads the English notes once a note is shown (the browser's embedded English has none).
+    // Reads the English long texts once one is shown (the browser's embedded English has none).
     {
         let d = state.dispatcher();
         use_effect_with(state.long_texts_to_load(), move |&load| {

@@ -45,7 +45,7 @@ impl Ctx {
         self.texts.fill(key, args)
     }
 
-    /// A long text (`model::locale::is_deferred`): the text; while the English long texts are
+    /// A long text (`model::long_text`): the text; while the English long texts are
     /// being read, a line that says so (shown only if the read is slow, see
     /// `styles/main.css`); if they could not be read, why.
     pub fn long_text(&self, key: &str) -> Html {

@@ -4,12 +4,13 @@
 //! entry to [`LOCALES`]. No other code changes.
 //!
 //! English is embedded in the binary (it is the fallback for every text), except in the
-//! browser its long texts ([`is_deferred`]), which it reads from the bundle's English file
+//! browser its long texts (`model::long_text`), which it reads from the bundle's English file
 //! when one is first shown; the other locales are files of the bundle
 //! (`locales/<build>/<tag>.json`), fetched when chosen. The service worker keeps them all
 //! offline.
 
 use crate::model::dataset::DataFile;
+use crate::model::long_text::is_deferred;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -45,33 +46,12 @@ pub const ENGLISH_FILE: DataFile = DataFile {
     text: include_str!(env!("MC_ENGLISH")),
 };
 
-/// The English texts the browser build embeds: [`ENGLISH_FILE`] without its deferred texts,
-/// as build.rs writes them.
+/// The English texts the browser build embeds: [`ENGLISH_FILE`] without its long texts
+/// (`model::long_text`), as build.rs writes them.
 pub const ENGLISH_CORE: DataFile = DataFile {
     path: "data/locales/en.json",
     text: include_str!(concat!(env!("OUT_DIR"), "/en-core.json")),
 };
-
-/// Whether the browser build leaves the text `key` out of its embedded English, to read it
-/// when first shown: the long texts, which no first view shows. These are a value's note
-/// (`value.<messenger>.<criterion>`, not the value words `value.<value>`), shown by an open
-/// note and the comparison; a messenger's profile (`messenger.<id>.description`, `.network`,
-/// `.caveat.*`, `.audit.*`; not the chooser's `.tradeoff`), shown by its detail; and an
-/// architecture's description (`network.<id>.description`, `.advantage.*`,
-/// `.disadvantage.*`; not its `.name`), shown by the networks page. build.rs applies the
-/// same rule.
-pub fn is_deferred(key: &str) -> bool {
-    let mut parts = key.split('.');
-    let (Some(kind), Some(_), Some(field)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    match kind {
-        "value" => true,
-        "messenger" => matches!(field, "description" | "network" | "caveat" | "audit"),
-        "network" => matches!(field, "description" | "advantage" | "disadvantage"),
-        _ => false,
-    }
-}
 
 /// Every supported locale; English first (it is the fallback).
 pub const LOCALES: &[LocaleInfo] = &[
@@ -216,7 +196,7 @@ pub fn negotiate(link: Option<Locale>, stored: Option<&str>, navigator: &[String
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     pub texts: HashMap<String, String>,
-    /// Whether any of them is a long text ([`is_deferred`]): noted once, since every render
+    /// Whether any of them is a long text (`model::long_text`): noted once, since every render
     /// asks.
     long: bool,
 }
@@ -576,7 +556,7 @@ mod tests {
         embedded.sort();
         assert_eq!(
             embedded, kept,
-            "build.rs and is_deferred leave out the same keys"
+            "en-core.json leaves out exactly the long texts"
         );
         assert!(core.texts.iter().all(|(k, v)| whole.texts[k] == *v));
         // Left out are exactly the long texts the dataset names: its notes, its profiles,

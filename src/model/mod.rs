@@ -22,6 +22,7 @@ pub mod host_options;
 pub mod ids;
 pub mod layout;
 pub mod locale;
+pub mod long_text;
 pub mod sort;
 pub mod text;
 pub mod validate;
