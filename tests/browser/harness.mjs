@@ -47,7 +47,14 @@ export const WIDGET_ORIGIN_PLACEHOLDER = 'https://messenger-compare.invalid';
  */
 export const HOST_ORIGIN_PLACEHOLDER = 'https://mkdocs-host.invalid';
 
-const TEXT_KEYS = Object.keys(JSON.parse(await readFile(join(here, '..', '..', 'data', 'locales', 'en.json'), 'utf8')));
+/** A locale's texts as the repository has them (`data/locales/<tag>.json`): key → text. */
+export async function localeTexts(tag) {
+  return JSON.parse(await readFile(join(here, '..', '..', 'data', 'locales', `${tag}.json`), 'utf8'));
+}
+/** The English texts, which every test reads what a reader sees against. */
+export const ENGLISH = await localeTexts('en');
+
+const TEXT_KEYS = Object.keys(ENGLISH);
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /**

@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { withBrowser } from './harness.mjs';
+import { withBrowser, localeTexts } from './harness.mjs';
 
 const LOCALES = ['en', 'nl', 'es', 'fr', 'it', 'he', 'ru', 'zh-Hant'];
 const texts = Object.fromEntries(
-  await Promise.all(LOCALES.map(async (l) => [l, JSON.parse(await readFile(new URL(`../../data/locales/${l}.json`, import.meta.url)))])),
+  await Promise.all(LOCALES.map(async (l) => [l, await localeTexts(l)])),
 );
 
 const env = withBrowser();

@@ -3,11 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { withBrowser } from './harness.mjs';
+import { withBrowser, ENGLISH } from './harness.mjs';
 
 const env = withBrowser();
-const ENGLISH = JSON.parse(readFileSync(new URL('../../data/locales/en.json', import.meta.url), 'utf8'));
 const ELEMENT_FS = 'tr[data-messenger="element"] td[data-criterion="forward-secrecy"] button';
 // How many times the page has asked for an English locale file.
 const englishReads = () => performance.getEntriesByType('resource').filter((e) => /\/locales\/([0-9a-f]{16}\/)?en\.json$/.test(new URL(e.name).pathname)).length;

@@ -3,11 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { withBrowser } from './harness.mjs';
+import { withBrowser, ENGLISH } from './harness.mjs';
 
 const env = withBrowser();
-const ENGLISH = JSON.parse(readFileSync(new URL('../../data/locales/en.json', import.meta.url), 'utf8'));
 
 test('a link to the networks page shows every architecture’s description, read with the English long texts', async (t) => {
   const page = await env.open(t, '/?view=networks');

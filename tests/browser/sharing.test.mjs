@@ -4,13 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { withBrowser, DIST } from './harness.mjs';
+import { withBrowser, DIST, ENGLISH } from './harness.mjs';
 
 const env = withBrowser();
 
 const param = async (page, name) => new URL(await page.url()).searchParams.get(name);
-const ENGLISH = JSON.parse(readFileSync(new URL('../../data/locales/en.json', import.meta.url), 'utf8'));
 const DEFAULT_ORDER = ['signal', 'molly', 'simplex', 'briar', 'element', 'session', 'whatsapp', 'telegram', 'threema', 'deltachat'];
 
 test('the address always holds the view, and opening it restores the view', async (t) => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withBrowser, DIST, LARGE_DIST } from './harness.mjs';
+import { withBrowser, DIST, LARGE_DIST, localeTexts } from './harness.mjs';
 
 before(() => assert.ok(existsSync(LARGE_DIST), `${LARGE_DIST} is missing: run the tests through tools/run.sh test`));
 const env = withBrowser(DIST, { server: { cacheControl: 'max-age=3600' } });
@@ -28,9 +28,8 @@ const bundle = async (dir) => {
 };
 const A = await bundle(DIST);
 const B = await bundle(LARGE_DIST);
-const texts = async (tag) => JSON.parse(await readFile(new URL(`../../data/locales/${tag}.json`, import.meta.url)));
-const nl = await texts('nl');
-const fr = await texts('fr');
+const nl = await localeTexts('nl');
+const fr = await localeTexts('fr');
 
 /** The wasm files the page has loaded (resource timing sees them whoever answered). */
 const wasmInUse = (page) => page.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm')))]);
