@@ -67,8 +67,9 @@ for (const [name, page] of Object.entries(PAGES)) {
 const prerendered = (name) => `<div id="messenger-compare" data-prerendered="en">${PAGES[name].html}</div>`;
 // Trunk's loader imports the app at once and preloads it from <head>, so that fetching and
 // starting the wasm sit on the path to the first paint of the served view. Ours fetches the
-// same files, each checked against its SRI hash, once the browser has painted: the frame after
-// the first (or after 200 ms where no frame comes, as in a tab opened in the background).
+// same files, both at once and each checked against its SRI hash, once the browser has painted:
+// the frame after the first (or after 200 ms where no frame comes, as in a tab opened in the
+// background). A link to another view starts at once: what it paints first is not its view.
 const trunkLoader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!trunkLoader) fail('no inline loader script found in index.html');
 const jsName = trunkLoader[1].match(/from '\.\/([^']+\.js)'/)?.[1];
@@ -83,12 +84,17 @@ let started = false;
 const start = async () => {
   if (started) return;
   started = true;
+  const wasm = fetch(${JSON.stringify(`./${wasmName}`)}, { integrity: ${JSON.stringify(await sri(wasmName))} });
   document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: ${JSON.stringify(`./${jsName}`)}, integrity: ${JSON.stringify(await sri(jsName))}, crossOrigin: 'anonymous' }));
   const { default: init } = await import(${JSON.stringify(`./${jsName}`)});
-  await init({ module_or_path: fetch(${JSON.stringify(`./${wasmName}`)}, { integrity: ${JSON.stringify(await sri(wasmName))} }) });
+  await init({ module_or_path: wasm });
 };
-requestAnimationFrame(() => setTimeout(start));
-setTimeout(start, 200);
+const view = new URLSearchParams(location.search).get('view');
+if (view && view !== 'choose') start();
+else {
+  requestAnimationFrame(() => setTimeout(start));
+  setTimeout(start, 200);
+}
 `;
 index = index
   .replace(trunkLoader[0], () => `<script type="module">${loaderScript}</script>`)
