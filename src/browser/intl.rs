@@ -1,6 +1,5 @@
 //! Locale-aware collation and formatting through the browser's `Intl`.
 
-use crate::model::date::Date;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -11,7 +10,6 @@ use wasm_bindgen::JsValue;
 // kept.
 thread_local! {
     static NUMBER_FORMATS: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
-    static DATE_FORMATS: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
     static COLLATORS: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -69,29 +67,6 @@ impl Collator {
                 |n| n.partial_cmp(&0.0).unwrap_or(Ordering::Equal),
             )
     }
-}
-
-/// A date in the reader's locale, e.g. "23 Nov 2026" or "2026年11月23日".
-pub fn format_date(date: Date, tag: &str) -> String {
-    // Noon UTC, formatted in UTC, so that no time zone shifts the day.
-    let millis = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0)
-        + (f64::from(date.day) - 1.0) * 86_400_000.0
-        + 43_200_000.0;
-    let format = cached(&DATE_FORMATS, tag, || {
-        Intl::DateTimeFormat::new(
-            &locales(tag),
-            &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
-        )
-        .format()
-    });
-    format
-        .call1(
-            &JsValue::NULL,
-            &js_sys::Date::new(&JsValue::from_f64(millis)),
-        )
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| date.to_string())
 }
 
 /// A whole number in the reader's locale (digits, grouping).

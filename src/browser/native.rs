@@ -57,7 +57,6 @@ pub mod event {
 
 /// See `browser/intl.rs`: the forms `Intl` gives the default English view.
 pub mod intl {
-    use crate::model::date::Date;
     use std::cmp::Ordering;
 
     /// Code-point order.
@@ -73,11 +72,6 @@ pub mod intl {
         pub fn compare(&self, a: &str, b: &str) -> Ordering {
             a.cmp(b)
         }
-    }
-
-    /// YYYY-MM-DD (the default view shows no date).
-    pub fn format_date(date: Date, _tag: &str) -> String {
-        date.to_string()
     }
 
     /// Plain digits, which is what `Intl` gives the default view's English counts.

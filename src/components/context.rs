@@ -72,11 +72,8 @@ impl Ctx {
         intl::format_number(n, self.locale().tag())
     }
 
-    /// A `YYYY-MM-DD` date formatted for the current locale (shown as written if malformed).
+    /// A `YYYY-MM-DD` date written as the current locale writes it (as written if malformed).
     pub fn date(&self, text: &str) -> String {
-        Date::parse(text).map_or_else(
-            || text.to_owned(),
-            |d| intl::format_date(d, self.locale().tag()),
-        )
+        Date::parse(text).map_or_else(|| text.to_owned(), |d| self.texts.date(d))
     }
 }
