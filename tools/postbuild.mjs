@@ -241,11 +241,19 @@ for (const name of Object.keys(PAGES)) {
   checkCsp(name, html, 'served');
   await writeFile(join(stage, name), html);
 }
-// English too: the wasm embeds all of it but the long texts, which it reads from there.
+// English's is its long texts alone: the wasm embeds the rest (src/bin/english-long.rs).
 const plainLocales = listed.filter((name) => PLAIN_LOCALE.test(name));
 const buildLocales = plainLocales.map((name) => name.replace('locales/', `locales/${build}/`));
+const englishLong = execFileSync('cargo', ['run', '--quiet', '--bin', 'english-long'], {
+  env: process.env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 64 * 1024 * 1024,
+}).toString('utf8');
+const ENGLISH_BUILD_FILE = `locales/${build}/en.json`;
+if (!buildLocales.includes(ENGLISH_BUILD_FILE)) fail('no English locale file');
+const buildLocale = async (name) => (name === ENGLISH_BUILD_FILE ? englishLong : readFile(join(stage, name.replace(`${build}/`, '')), 'utf8'));
 await mkdir(join(stage, 'locales', build));
-for (const name of buildLocales) await copyFile(join(stage, name.replace(`${build}/`, '')), join(stage, name));
+for (const name of buildLocales) await writeFile(join(stage, name), await buildLocale(name));
 
 // The service worker: each file with its SRI hash, which the install checks; the page, which
 // hosts may rewrite (and the tests' server does), by the build id it must name.
@@ -268,14 +276,15 @@ const inlineScript = minify(`${glue}
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
 initSync({ module: bytes });
 `, 'js');
-// Every locale rides along as a data block, which the app reads instead of fetching. JSON in
-// HTML must not close its element: `<` is written as \u003c, which JSON reads back as `<`.
+// Every locale rides along as a data block (English's, as above, its long texts alone),
+// which the app reads instead of fetching. JSON in HTML must not close its element: `<` is
+// written as \u003c, which JSON reads back as `<`.
 const localeBlocks = (
   await Promise.all(
-    plainLocales
+    buildLocales
       .map(async (name) => {
-        const tag = name.slice('locales/'.length, -'.json'.length);
-        const json = (await readFile(join(stage, name), 'utf8')).replace(/</g, '\\u003c');
+        const tag = name.slice(`locales/${build}/`.length, -'.json'.length);
+        const json = (await buildLocale(name)).replace(/</g, '\\u003c');
         return `<script type="application/json" id="mc-locale-${tag}">${json}</script>`;
       }),
   )

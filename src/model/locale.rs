@@ -273,7 +273,7 @@ impl Texts {
         }
     }
 
-    /// These texts with `english` (the whole English file, read) joined to their fallback,
+    /// These texts with `english` (the English file's long texts, read) joined to their fallback,
     /// and to their own texts too where they are English. Joined, not swapped: a text
     /// embedded but missing from the file (a file of another build) still shows.
     pub fn with_english(&self, english: Rc<Catalog>) -> Texts {
