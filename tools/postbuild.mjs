@@ -53,8 +53,8 @@ if (!index.includes(ROOT)) fail(`index.html has no ${ROOT}`);
 // chooser, and embed.html (what embed.js frames, always with embed=1) the matrix, so that an
 // embed shows its own view at the first paint, not the chooser until the app replaces it.
 const PAGES = {
-  'index.html': { query: '', view: 'the chooser', marker: 'data-view="choose"' },
-  'embed.html': { query: 'embed=1', view: 'the embedded matrix', marker: 'class="mc-matrix"' },
+  'index.html': { query: '', id: 'choose', view: 'the chooser', marker: 'data-view="choose"' },
+  'embed.html': { query: 'embed=1', id: 'matrix', view: 'the embedded matrix', marker: 'class="mc-matrix"' },
 };
 for (const [name, page] of Object.entries(PAGES)) {
   page.html = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', page.query], {
@@ -64,7 +64,9 @@ for (const [name, page] of Object.entries(PAGES)) {
   }).toString('utf8');
   if (!page.html.includes(page.marker)) fail(`the view prerendered for ${name} is not ${page.view}`);
 }
-const prerendered = (name) => `<div id="messenger-compare" data-prerendered="en">${PAGES[name].html}</div>`;
+// The view it holds is named for the loader (below), which starts the app at once for a link
+// that asks for another.
+const prerendered = (name) => `<div id="messenger-compare" data-prerendered="en" data-prerendered-view="${PAGES[name].id}">${PAGES[name].html}</div>`;
 // Trunk's loader imports the app at once and preloads it from <head>, so that fetching and
 // starting the wasm sit on the path to the first paint of the served view. Ours fetches the
 // same files, both at once and each checked against its SRI hash, once the browser has painted:
@@ -90,7 +92,7 @@ const start = async () => {
   await init({ module_or_path: wasm });
 };
 const view = new URLSearchParams(location.search).get('view');
-if (view && view !== 'choose') start();
+if (view && view !== document.getElementById('messenger-compare').dataset.prerenderedView) start();
 else {
   requestAnimationFrame(() => setTimeout(start));
   setTimeout(start, 200);

@@ -16,7 +16,7 @@ const ranking = (page) => page.evaluate(() => [...document.querySelectorAll('li[
 
 test('the chooser’s answer is in the HTML as served', async () => {
   const html = await (await fetch(env.server.origin + '/')).text();
-  assert.match(html, /<div id="messenger-compare" data-prerendered="en">/);
+  assert.match(html, /<div id="messenger-compare" data-prerendered="en" data-prerendered-view="choose">/);
   SERVED_RANKING.forEach((id, i) => {
     assert.match(html, new RegExp(`data-messenger="${id}" data-rank="${i + 1}"`));
   });
@@ -81,7 +81,7 @@ const SERVED_ROWS = ['signal', 'molly', 'simplex', 'briar', 'element', 'session'
 
 test('embed.html serves the embedded matrix, every row and value in the HTML', async () => {
   const html = await (await fetch(env.server.origin + '/embed.html?embed=1')).text();
-  assert.match(html, /<div id="messenger-compare" data-prerendered="en"><div lang="en" dir="ltr" class="mc mc--embed">/);
+  assert.match(html, /<div id="messenger-compare" data-prerendered="en" data-prerendered-view="matrix"><div lang="en" dir="ltr" class="mc mc--embed">/);
   for (const id of SERVED_ROWS) assert.match(html, new RegExp(`<tr data-messenger="${id}"`));
   assert.match(html, /<td data-criterion="forward-secrecy" data-value="yes"/);
   assert.doesNotMatch(html, /data-rank=/, 'not the chooser');
@@ -115,4 +115,30 @@ test('a link to another view renders afresh over the prerendered markup', async 
   assert.equal(await page.attribute('th[data-criterion="tor"]', 'aria-sort'), 'ascending');
   await page.assertClean();
   await page.close();
+});
+
+test('the app is fetched after the first paint, at once only for a link to a view not served', async (t) => {
+  // Frames never come here (requestAnimationFrame does nothing), so a loader that waits for
+  // the first paint starts on its 200 ms fallback, after DOMContentLoaded; one that starts at
+  // once asks for the wasm while the page's scripts run, before it.
+  const wasmBeforeLoaded = async (path) => {
+    const page = await env.open(t, path, {
+      wait: false,
+      initScript: () => {
+        window.requestAnimationFrame = () => 0;
+      },
+    });
+    const [wasm, loaded] = await page.waitFor(() => {
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      const [nav] = performance.getEntriesByType('navigation');
+      return wasm && nav?.domContentLoadedEventStart > 0 && [wasm.startTime, nav.domContentLoadedEventStart];
+    });
+    await page.close();
+    return wasm < loaded;
+  };
+  assert.equal(await wasmBeforeLoaded('/?view=matrix'), true, 'index.html, linked to the matrix');
+  assert.equal(await wasmBeforeLoaded('/embed.html?embed=1&view=networks'), true, 'embed.html, linked to the networks');
+  assert.equal(await wasmBeforeLoaded('/'), false, 'index.html, the chooser it serves');
+  assert.equal(await wasmBeforeLoaded('/?view=choose'), false, 'index.html, asked for the chooser it serves');
+  assert.equal(await wasmBeforeLoaded('/embed.html?embed=1&view=matrix'), false, 'embed.html, asked for the matrix it serves');
 });
