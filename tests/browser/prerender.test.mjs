@@ -120,19 +120,27 @@ test('a link to another view renders afresh over the prerendered markup', async 
 test('the app is fetched after the first paint, at once only for a link to a view not served', async (t) => {
   // Frames never come here (requestAnimationFrame does nothing), so a loader that waits for
   // the first paint starts on its 200 ms fallback, after DOMContentLoaded; one that starts at
-  // once asks for the wasm while the page's scripts run, before it.
+  // once asks for the wasm while the page's scripts run, before it. The page itself notes
+  // which came first: WebKit's resource timing may start a fetch after the call, and its
+  // clock has a resolution of 1 ms.
   const wasmBeforeLoaded = async (path) => {
     const page = await env.open(t, path, {
       wait: false,
       initScript: () => {
         window.requestAnimationFrame = () => 0;
+        const order = { next: 1 };
+        window.__loading = order;
+        const fetch = window.fetch;
+        window.fetch = (resource, ...rest) => {
+          if (String(resource).endsWith('.wasm')) order.wasm ??= order.next++;
+          return fetch(resource, ...rest);
+        };
+        document.addEventListener('DOMContentLoaded', () => {
+          order.loaded = order.next++;
+        });
       },
     });
-    const [wasm, loaded] = await page.waitFor(() => {
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      const [nav] = performance.getEntriesByType('navigation');
-      return wasm && nav?.domContentLoadedEventStart > 0 && [wasm.startTime, nav.domContentLoadedEventStart];
-    });
+    const { wasm, loaded } = await page.waitFor(() => window.__loading?.wasm !== undefined && window.__loading.loaded !== undefined && window.__loading);
     await page.close();
     return wasm < loaded;
   };
