@@ -129,7 +129,7 @@ pub enum Action {
     /// A language's file could not be read: English shows, with the reason. Ignored unless
     /// that language is still wanted.
     LocaleFailed(Locale, String),
-    /// The whole English file has been read: its long texts join the texts, whatever the
+    /// The build's English file has been read: its long texts join the texts, whatever the
     /// language.
     EnglishLoaded(Rc<Catalog>),
     /// The English file could not be read: where a long text goes, the reason shows.

@@ -39,8 +39,8 @@ const fail = (message) => {
   process.exit(1);
 };
 
-// The bundle's English file is the one the wasm was built from (build.rs takes a synthetic
-// dataset's own, where it brings one): the app reads its long texts from there.
+// The bundle's plain English file is the one the wasm was built from (build.rs takes a
+// synthetic dataset's own, where it brings one), as is the build's (its long texts, below).
 const ownEnglish = process.env.MC_DATA_DIR && join(process.env.MC_DATA_DIR, 'locales', 'en.json');
 if (ownEnglish && existsSync(ownEnglish)) await copyFile(ownEnglish, join(stage, 'locales', 'en.json'));
 
@@ -253,9 +253,11 @@ const englishLong = execFileSync('cargo', ['run', '--quiet', '--bin', 'english-l
 }).toString('utf8');
 const ENGLISH_BUILD_FILE = `locales/${build}/en.json`;
 if (!buildLocales.includes(ENGLISH_BUILD_FILE)) fail('no English locale file');
-const buildLocale = async (name) => (name === ENGLISH_BUILD_FILE ? englishLong : readFile(join(stage, name.replace(`${build}/`, '')), 'utf8'));
 await mkdir(join(stage, 'locales', build));
-for (const name of buildLocales) await writeFile(join(stage, name), await buildLocale(name));
+for (const name of buildLocales) {
+  if (name === ENGLISH_BUILD_FILE) await writeFile(join(stage, name), englishLong);
+  else await copyFile(join(stage, name.replace(`${build}/`, '')), join(stage, name));
+}
 
 // The service worker: each file with its SRI hash, which the install checks; the page, which
 // hosts may rewrite (and the tests' server does), by the build id it must name.
@@ -286,7 +288,7 @@ const localeBlocks = (
     buildLocales
       .map(async (name) => {
         const tag = name.slice(`locales/${build}/`.length, -'.json'.length);
-        const json = (await buildLocale(name)).replace(/</g, '\\u003c');
+        const json = (await readFile(join(stage, name), 'utf8')).replace(/</g, '\\u003c');
         return `<script type="application/json" id="mc-locale-${tag}">${json}</script>`;
       }),
   )

@@ -6,19 +6,19 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use messenger_compare::model::flat_json;
-    use messenger_compare::model::locale::ENGLISH_FILE;
+    use messenger_compare::model::locale::{Catalog, ENGLISH_FILE};
     use messenger_compare::model::long_text::is_deferred;
     use std::collections::BTreeMap;
 
-    let texts = match flat_json::parse(ENGLISH_FILE.text) {
-        Ok(texts) => texts,
+    let english = match Catalog::parse(ENGLISH_FILE.path, ENGLISH_FILE.text) {
+        Ok(english) => english,
         Err(error) => {
-            eprintln!("english-long: {}: {error}", ENGLISH_FILE.path);
+            eprintln!("english-long: {error}");
             return std::process::ExitCode::FAILURE;
         }
     };
-    let long: BTreeMap<&str, &str> = texts
+    let long: BTreeMap<&str, &str> = english
+        .texts
         .iter()
         .filter(|(key, _)| is_deferred(key))
         .map(|(key, text)| (key.as_str(), text.as_str()))

@@ -40,7 +40,7 @@ pub async fn load_texts(current: &Texts, locale: Locale) -> Result<Texts, String
     current.with_locale(locale, &bundle_path(locale), &text)
 }
 
-/// The whole English file, read: the long texts the embedded English leaves out
+/// The build's English file, read: the long texts the embedded English leaves out
 /// (`model::long_text`).
 pub async fn load_english() -> Result<Catalog, String> {
     let text = load(Locale::ENGLISH).await?;

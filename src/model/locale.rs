@@ -297,7 +297,7 @@ impl Texts {
         }
     }
 
-    /// These texts, with `other`'s English instead where only that one has the notes.
+    /// These texts, with `other`'s English instead where only that one has the long texts.
     pub fn with_english_of(&self, other: &Texts) -> Texts {
         if other.english.has_long_texts() && !self.english.has_long_texts() {
             self.with_english(other.english.clone())
